@@ -1,0 +1,145 @@
+package com.tixproof.api;
+
+import com.tixproof.api.account.AccountRepository;
+import com.tixproof.api.account.AccountRoutes;
+import com.tixproof.api.account.AccountService;
+import com.tixproof.api.account.PasswordHasher;
+import com.tixproof.api.config.AppConfig;
+import com.tixproof.api.db.Database;
+import com.tixproof.api.db.Migrations;
+import com.tixproof.api.event.EventRepository;
+import com.tixproof.api.event.EventRoutes;
+import com.tixproof.api.event.EventService;
+import com.tixproof.api.http.Auth;
+import com.tixproof.api.http.ClientAddress;
+import com.tixproof.api.http.HttpVerticle;
+import com.tixproof.api.http.RateLimiter;
+import com.tixproof.api.idempotency.IdempotentExecutor;
+import com.tixproof.api.ops.OpsRoutes;
+import com.tixproof.api.purchase.CallbackSignature;
+import com.tixproof.api.purchase.ChallengeIssuer;
+import com.tixproof.api.purchase.ExpirySweeperVerticle;
+import com.tixproof.api.purchase.PurchaseRepository;
+import com.tixproof.api.purchase.PurchaseRoutes;
+import com.tixproof.api.purchase.PurchaseService;
+import com.tixproof.api.purchase.SolutionRoutes;
+import com.tixproof.api.wallet.WalletRepository;
+import com.tixproof.api.wallet.WalletRoutes;
+import com.tixproof.api.wallet.WalletService;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the API together and deploys it in dependency order: schema, pool, services, then the HTTP
+ * verticles and the background loops. {@link #start} returns a handle the launcher and the tests
+ * stop again.
+ */
+public final class Api {
+  private static final Logger LOG = LoggerFactory.getLogger(Api.class);
+
+  private final Vertx vertx;
+  private final AppConfig config;
+  private final Pool pool;
+  private final PurchaseService purchases;
+  private final ExpirySweeperVerticle sweeper;
+  private final List<String> deployments = new ArrayList<>();
+
+  private Api(Vertx vertx, AppConfig config, Pool pool, PurchaseService purchases, ExpirySweeperVerticle sweeper) {
+    this.vertx = vertx;
+    this.config = config;
+    this.pool = pool;
+    this.purchases = purchases;
+    this.sweeper = sweeper;
+  }
+
+  public static Future<Api> start(Vertx vertx, AppConfig config, PrometheusMeterRegistry registry) {
+    return vertx.executeBlocking(() -> {
+      Migrations.migrate(config.databaseUrl());
+      return null;
+    }, false).compose(migrated -> {
+      Pool pool = Database.pool(vertx, config.databaseUrl(), config.dbPoolSize());
+      Auth auth = new Auth(vertx, config.jwtSecret(), config.jwtTtl());
+      IdempotentExecutor idempotent = new IdempotentExecutor(pool);
+
+      AccountService accounts = new AccountService(vertx, new AccountRepository(pool), new PasswordHasher(config.argon2()), auth,
+          config.currency(), new RateLimiter(config.loginMaxPerMinutePerEmail(), Clock.systemUTC()),
+          new RateLimiter(config.loginMaxPerMinutePerAddress(), Clock.systemUTC()));
+      WalletService wallet = new WalletService(new WalletRepository(pool), idempotent);
+      EventRepository eventRepository = new EventRepository(pool);
+      EventService events = new EventService(eventRepository);
+      PurchaseService purchases = new PurchaseService(pool, new PurchaseRepository(pool), eventRepository, idempotent,
+          new ChallengeIssuer(config.challengeCount(), config.challengeSecretMax()), config.purchaseProofTimeout(), registry);
+
+      List<Consumer<Router>> mounts = List.of(
+          new OpsRoutes(pool, registry)::mount,
+          new AccountRoutes(accounts, auth, new ClientAddress(config.trustForwardedFor()))::mount,
+          new WalletRoutes(wallet, auth, config.topUpMax())::mount,
+          new EventRoutes(events, auth)::mount,
+          new PurchaseRoutes(purchases, auth)::mount,
+          new SolutionRoutes(purchases, new CallbackSignature(config.callbackSecret()))::mount);
+
+      ExpirySweeperVerticle sweeper = new ExpirySweeperVerticle(purchases, config.sweepInterval());
+      Api api = new Api(vertx, config, pool, purchases, sweeper);
+      return api.bootstrap(accounts, events)
+          .compose(v -> api.deploy(mounts))
+          .map(v -> api)
+          .onFailure(err -> pool.close());
+    });
+  }
+
+  private Future<Void> bootstrap(AccountService accounts, EventService events) {
+    Future<Void> admin = config.adminEmail().isPresent() && config.adminPassword().isPresent()
+        ? accounts.ensureAdmin(config.adminEmail().get(), config.adminName(), config.adminPassword().get()).mapEmpty()
+        : Future.succeededFuture();
+    return admin.compose(v -> config.seedDemoEvents() ? events.seedDemoEvents() : Future.succeededFuture());
+  }
+
+  private Future<Void> deploy(List<Consumer<Router>> mounts) {
+    return vertx.deployVerticle(() -> new HttpVerticle(config.host(), config.port(), mounts),
+            new DeploymentOptions().setInstances(config.httpInstances()))
+        .compose(id -> {
+          deployments.add(id);
+          return vertx.deployVerticle(sweeper);
+        })
+        .map(id -> {
+          deployments.add(id);
+          LOG.info("API listening on http://{}:{} ({} HTTP verticles)", config.host(), config.port(), config.httpInstances());
+          return null;
+        });
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  public AppConfig config() {
+    return config;
+  }
+
+  public PurchaseService purchases() {
+    return purchases;
+  }
+
+  public ExpirySweeperVerticle sweeper() {
+    return sweeper;
+  }
+
+  public Future<Void> stop() {
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = deployments.size() - 1; i >= 0; i--) {
+      String id = deployments.get(i);
+      chain = chain.compose(v -> vertx.undeploy(id));
+    }
+    return chain.eventually(() -> pool.close());
+  }
+}
