@@ -1,0 +1,100 @@
+package com.tixproof.api.testing;
+
+import com.tixproof.api.Api;
+import com.tixproof.api.ApiMain;
+import com.tixproof.api.config.AppConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A real API on a free loopback port over the test database, with a client pointed at it. Tests
+ * use it black-box over HTTP; {@link #reset()} empties the data between tests (the admin stays).
+ */
+public final class TestApi implements AutoCloseable {
+  public static final String JWT_SECRET = "test-jwt-secret-0123456789abcdef0123456789";
+  public static final String CALLBACK_SECRET = "test-callback-secret-0123456789abcdef";
+  public static final String ADMIN_EMAIL = "admin@tixproof.test";
+  public static final String ADMIN_PASSWORD = "admin-password-1";
+
+  public final Vertx vertx;
+  public final Api api;
+  public final ApiClient client;
+  public final int port;
+
+  private TestApi(Vertx vertx, Api api, ApiClient client, int port) {
+    this.vertx = vertx;
+    this.api = api;
+    this.client = client;
+    this.port = port;
+  }
+
+  public static TestApi start() {
+    return start(Map.of());
+  }
+
+  /** Starts with test defaults, overridden by {@code env}. */
+  public static TestApi start(Map<String, String> env) {
+    Map<String, String> all = new HashMap<>();
+    int port = freePort();
+    try {
+      all.put("DATA_DIR", Files.createTempDirectory("tixproof-test-data").toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    all.put("DATABASE_URL", TestDatabase.url());
+    all.put("HOST", "127.0.0.1");
+    all.put("PORT", Integer.toString(port));
+    all.put("HTTP_INSTANCES", "2");
+    all.put("DB_POOL_SIZE", "16");
+    all.put("JWT_SECRET", JWT_SECRET);
+    all.put("CALLBACK_SECRET", CALLBACK_SECRET);
+    all.put("ADMIN_EMAIL", ADMIN_EMAIL);
+    all.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
+    // cheap hashing keeps hundreds of test registrations fast; production defaults are in AppConfig
+    all.put("ARGON2_MEMORY_KIB", "64");
+    all.put("ARGON2_ITERATIONS", "1");
+    all.put("SWEEP_INTERVAL", "1h");
+    all.put("LOGIN_MAX_PER_MINUTE_PER_ADDRESS", "100000");
+    all.putAll(env);
+    AppConfig config = AppConfig.fromEnv(all);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx vertx = ApiMain.newVertx(registry);
+    Api api = Api.start(vertx, config, registry).await();
+    WebClient web = WebClient.create(vertx,
+        new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(config.port()).setKeepAlive(true),
+        new PoolOptions().setHttp1MaxSize(128));
+    return new TestApi(vertx, api, new ApiClient(web), config.port());
+  }
+
+  /** Empties every table but keeps the admin account (with a zero balance). */
+  public void reset() {
+    api.pool().query("TRUNCATE ledger_entries, idempotency_keys, outbox, purchase_challenges, purchases, events").execute()
+        .compose(v -> api.pool().query("DELETE FROM wallets WHERE user_id IN (SELECT id FROM users WHERE role <> 'admin')").execute())
+        .compose(v -> api.pool().query("DELETE FROM users WHERE role <> 'admin'").execute())
+        .compose(v -> api.pool().query("UPDATE wallets SET balance = 0").execute())
+        .await();
+  }
+
+  @Override
+  public void close() {
+    api.stop().eventually(vertx::close).await();
+  }
+
+  static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
