@@ -1,37 +1,20 @@
 package com.tixproof.api.purchase;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import com.tixproof.protocol.Hmac;
 
-/** {@code X-Signature}: lowercase hex HMAC-SHA256 of the raw body, keyed with {@code CALLBACK_SECRET}. */
+/** {@code X-Signature} of the internal solutions endpoint (see {@link Hmac}). */
 public final class CallbackSignature {
-  private final SecretKeySpec key;
+  private final Hmac hmac;
 
   public CallbackSignature(String secret) {
-    this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    this.hmac = new Hmac(secret);
   }
 
   public String sign(byte[] body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return HexFormat.of().formatHex(mac.doFinal(body));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 unavailable", e);
-    }
+    return hmac.sign(body);
   }
 
-  /** Constant-time check of a header value against the body. */
   public boolean verify(byte[] body, String header) {
-    if (header == null) {
-      return false;
-    }
-    byte[] expected = sign(body).getBytes(StandardCharsets.US_ASCII);
-    byte[] given = header.trim().toLowerCase().getBytes(StandardCharsets.US_ASCII);
-    return MessageDigest.isEqual(expected, given);
+    return hmac.verify(body, header);
   }
 }
