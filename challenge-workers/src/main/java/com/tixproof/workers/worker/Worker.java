@@ -47,6 +47,8 @@ public final class Worker implements AutoCloseable {
   private final Instant startedAt = Instant.now();
   private volatile boolean stopping;
   private volatile double rate;
+  /** Candidates per second of one thread while searching (EWMA): the pool's capacity per thread. */
+  private volatile double speed;
   private Thread[] loops;
   private Thread heartbeat;
   private Thread subscriber;
@@ -64,6 +66,7 @@ public final class Worker implements AutoCloseable {
   }
 
   public Worker start() {
+    speed = calibrate();
     loops = new Thread[config.threads()];
     for (int i = 0; i < loops.length; i++) {
       String consumer = config.workerId() + "-t" + i;
@@ -84,6 +87,15 @@ public final class Worker implements AutoCloseable {
     subscriber.start();
     LOG.info("worker {} started: {} threads on redis {}", config.workerId(), config.threads(), address);
     return this;
+  }
+
+  /** A 100k-candidate search on a made-up challenge, so the first heartbeat already states a speed. */
+  static double calibrate() {
+    RangeSearcher searcher = new RangeSearcher().reset("00000000-0000-0000-0000-000000000000", "calibration", "0".repeat(64));
+    searcher.search(1, 50_000, () -> false); // warm-up
+    long start = System.nanoTime();
+    searcher.search(1, 100_000, () -> false);
+    return 100_000 * 1e9 / Math.max(1, System.nanoTime() - start);
   }
 
   /** Stops taking tasks, lets running ones finish (they are short), removes the heartbeat. */
@@ -190,9 +202,15 @@ public final class Worker implements AutoCloseable {
       if (isSolved(jedis, task)) {
         outcome = ResultMessage.Outcome.CANCELLED;
       } else {
+        long searchStart = System.nanoTime();
         secret = searcher.reset(task.jobId(), task.challengeId(), task.challengeHash())
             .search(task.from(), task.to(), () -> solvedElsewhere.containsKey(ref));
+        long searchNanos = System.nanoTime() - searchStart;
         candidates.addAndGet(searcher.tried());
+        if (searcher.tried() >= 10_000 && searchNanos > 0) {
+          double observed = searcher.tried() * 1e9 / searchNanos;
+          speed = speed == 0 ? observed : 0.8 * speed + 0.2 * observed;
+        }
         if (secret > 0) {
           outcome = ResultMessage.Outcome.FOUND;
           solved.incrementAndGet();
@@ -264,7 +282,8 @@ public final class Worker implements AutoCloseable {
   String status() {
     return "{\"id\":\"" + config.workerId() + "\",\"threads\":" + config.threads() + ",\"inFlight\":" + inFlight.get()
         + ",\"tasksDone\":" + tasksDone.get() + ",\"solved\":" + solved.get() + ",\"candidates\":" + candidates.get()
-        + ",\"rate\":" + Math.round(rate) + ",\"startedAt\":\"" + startedAt + "\",\"seenAt\":\"" + Instant.now() + "\"}";
+        + ",\"rate\":" + Math.round(rate) + ",\"speedPerThread\":" + Math.round(speed)
+        + ",\"capacity\":" + Math.round(speed * config.threads()) + ",\"startedAt\":\"" + startedAt + "\",\"seenAt\":\"" + Instant.now() + "\"}";
   }
 
   private void subscribeLoop() {
