@@ -32,7 +32,20 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
+import com.tixproof.api.db.Notifications;
+import com.tixproof.api.outbox.Outbox;
+import com.tixproof.api.outbox.OutboxRelayVerticle;
+import com.tixproof.api.purchase.PurchaseWatchers;
+import com.tixproof.api.workers.MasterClient;
+import com.tixproof.api.workers.WorkerStatusRoutes;
+import com.tixproof.api.workers.WorkerStatusService;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -52,14 +65,20 @@ public final class Api {
   private final Pool pool;
   private final PurchaseService purchases;
   private final ExpirySweeperVerticle sweeper;
+  private final OutboxRelayVerticle relay;
+  private final Notifications notifications;
   private final List<String> deployments = new ArrayList<>();
+  private long statusTimer = -1;
 
-  private Api(Vertx vertx, AppConfig config, Pool pool, PurchaseService purchases, ExpirySweeperVerticle sweeper) {
+  private Api(Vertx vertx, AppConfig config, Pool pool, PurchaseService purchases, ExpirySweeperVerticle sweeper,
+      OutboxRelayVerticle relay, Notifications notifications) {
     this.vertx = vertx;
     this.config = config;
     this.pool = pool;
     this.purchases = purchases;
     this.sweeper = sweeper;
+    this.relay = relay;
+    this.notifications = notifications;
   }
 
   public static Future<Api> start(Vertx vertx, AppConfig config, PrometheusMeterRegistry registry) {
@@ -77,21 +96,40 @@ public final class Api {
       WalletService wallet = new WalletService(new WalletRepository(pool), idempotent);
       EventRepository eventRepository = new EventRepository(pool);
       EventService events = new EventService(eventRepository);
+      MasterClient master = config.masterUrl()
+          .map(url -> new MasterClient(WebClient.create(vertx), url, config.callbackSecret()))
+          .orElse(null);
       PurchaseService purchases = new PurchaseService(pool, new PurchaseRepository(pool), eventRepository, idempotent,
-          new ChallengeIssuer(config.challengeCount(), config.challengeSecretMax()), config.purchaseProofTimeout(), registry);
+          new ChallengeIssuer(config.challengeCount(), config.challengeSecretMax()), config.purchaseProofTimeout(), registry,
+          depositToken -> master == null ? Future.succeededFuture(false)
+              : master.job(depositToken.toString()).map(job -> job.map(j -> "SOLVED".equals(j.getString("state"))).orElse(false)));
+      PurchaseWatchers watchers = new PurchaseWatchers(pool);
+      WorkerStatusService workerStatus = new WorkerStatusService(master, config.workerStatusStaleAfter(),
+          config.challengeCount() * config.challengeSecretMax() / 2);
+      Map<String, Function<JsonObject, Future<Void>>> receivers = new HashMap<>();
+      if (master != null) {
+        receivers.put(Outbox.CHALLENGE_JOB, master::postJob);
+      }
+      OutboxRelayVerticle relay = new OutboxRelayVerticle(pool, receivers, config.outboxPollInterval(), registry);
+      Notifications notifications = new Notifications(vertx, config.databaseUrl())
+          .on("purchase_changed", watchers::changed)
+          .on("outbox_new", topic -> relay.kick());
 
       List<Consumer<Router>> mounts = List.of(
           new OpsRoutes(pool, registry)::mount,
           new AccountRoutes(accounts, auth, new ClientAddress(config.trustForwardedFor()))::mount,
           new WalletRoutes(wallet, auth, config.topUpMax())::mount,
           new EventRoutes(events, auth)::mount,
-          new PurchaseRoutes(purchases, auth)::mount,
+          new PurchaseRoutes(purchases, watchers, auth)::mount,
+          new WorkerStatusRoutes(workerStatus)::mount,
           new SolutionRoutes(purchases, new CallbackSignature(config.callbackSecret()))::mount);
 
       ExpirySweeperVerticle sweeper = new ExpirySweeperVerticle(purchases, config.sweepInterval());
-      Api api = new Api(vertx, config, pool, purchases, sweeper);
+      Api api = new Api(vertx, config, pool, purchases, sweeper, relay, notifications);
       return api.bootstrap(accounts, events)
           .compose(v -> api.deploy(mounts))
+          .compose(v -> notifications.connect())
+          .onSuccess(v -> api.statusTimer = workerStatus.start(vertx, Duration.ofSeconds(1)))
           .map(v -> api)
           .onFailure(err -> pool.close());
     });
@@ -110,6 +148,10 @@ public final class Api {
         .compose(id -> {
           deployments.add(id);
           return vertx.deployVerticle(sweeper);
+        })
+        .compose(id -> {
+          deployments.add(id);
+          return vertx.deployVerticle(relay);
         })
         .map(id -> {
           deployments.add(id);
@@ -135,7 +177,8 @@ public final class Api {
   }
 
   public Future<Void> stop() {
-    Future<Void> chain = Future.succeededFuture();
+    vertx.cancelTimer(statusTimer);
+    Future<Void> chain = notifications.close().otherwiseEmpty();
     for (int i = deployments.size() - 1; i >= 0; i--) {
       String id = deployments.get(i);
       chain = chain.compose(v -> vertx.undeploy(id));

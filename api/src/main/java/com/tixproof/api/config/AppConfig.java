@@ -33,7 +33,10 @@ public record AppConfig(
     int loginMaxPerMinutePerEmail,
     int loginMaxPerMinutePerAddress,
     boolean trustForwardedFor,
-    boolean seedDemoEvents) {
+    boolean seedDemoEvents,
+    Optional<String> masterUrl,
+    Duration outboxPollInterval,
+    Duration workerStatusStaleAfter) {
 
   /** Argon2id cost. Defaults follow OWASP's 2024 minimum: 19 MiB, 2 passes, 1 lane. */
   public record Argon2Params(int memoryKib, int iterations, int parallelism) {}
@@ -72,7 +75,10 @@ public record AppConfig(
         e.integer("LOGIN_MAX_PER_MINUTE_PER_EMAIL", 10, 1, 1_000_000),
         e.integer("LOGIN_MAX_PER_MINUTE_PER_ADDRESS", 60, 1, 1_000_000),
         e.bool("TRUST_FORWARDED_FOR", false),
-        e.bool("SEED_DEMO_EVENTS", false));
+        e.bool("SEED_DEMO_EVENTS", false),
+        Optional.ofNullable(e.get("MASTER_URL", null)).filter(s -> !s.isBlank()),
+        e.duration("OUTBOX_POLL_INTERVAL", Duration.ofSeconds(1)),
+        e.duration("WORKER_STATUS_STALE_AFTER", Duration.ofSeconds(3)));
   }
 
   /** A copy listening on another port (tests, launcher). */
@@ -80,7 +86,7 @@ public record AppConfig(
     return new AppConfig(host, newPort, httpInstances, dataDir, databaseUrl, dbPoolSize, jwtSecret, jwtTtl,
         callbackSecret, adminEmail, adminPassword, adminName, currency, topUpMax, challengeCount,
         challengeSecretMax, purchaseProofTimeout, sweepInterval, argon2, loginMaxPerMinutePerEmail,
-        loginMaxPerMinutePerAddress, trustForwardedFor, seedDemoEvents);
+        loginMaxPerMinutePerAddress, trustForwardedFor, seedDemoEvents, masterUrl, outboxPollInterval, workerStatusStaleAfter);
   }
 
   /** Typed reads with the variable's name in every error. */

@@ -45,7 +45,7 @@ public final class PurchaseRepository {
   private static final String TRANSITION =
       "UPDATE purchases SET status = $3, updated_at = now() WHERE id = $1 AND status = $2";
   private static final String DUE =
-      "SELECT id FROM purchases WHERE status = 'AWAITING_PROOF' AND expires_at <= now() ORDER BY expires_at LIMIT $1";
+      "SELECT id, deposit_token FROM purchases WHERE status = 'AWAITING_PROOF' AND expires_at <= now() ORDER BY expires_at LIMIT $1";
   private static final String EXPIRE =
       "UPDATE purchases SET status = 'EXPIRED', updated_at = now()"
           + " WHERE id = $1 AND status = 'AWAITING_PROOF' AND expires_at <= now()"
@@ -143,11 +143,14 @@ public final class PurchaseRepository {
     return tx.preparedQuery(TRANSITION).execute(Tuple.of(purchaseId, from.name(), to.name())).map(rows -> rows.rowCount() == 1);
   }
 
-  public Future<List<UUID>> due(int limit) {
+  /** A purchase past its proof deadline. */
+  public record Due(UUID id, UUID depositToken) {}
+
+  public Future<List<Due>> due(int limit) {
     return pool.preparedQuery(DUE).execute(Tuple.of(limit)).map(rows -> {
-      List<UUID> ids = new ArrayList<>(rows.size());
-      rows.forEach(r -> ids.add(r.getUUID("id")));
-      return ids;
+      List<Due> out = new ArrayList<>(rows.size());
+      rows.forEach(r -> out.add(new Due(r.getUUID("id"), r.getUUID("deposit_token"))));
+      return out;
     });
   }
 

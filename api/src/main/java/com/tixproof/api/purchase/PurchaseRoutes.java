@@ -10,11 +10,14 @@ import java.util.UUID;
 
 /** {@code /api/purchases}: buy, list and read own purchases. */
 public final class PurchaseRoutes {
+  private static final long KEEP_ALIVE_MILLIS = 15_000;
   private final PurchaseService purchases;
+  private final PurchaseWatchers watchers;
   private final Auth auth;
 
-  public PurchaseRoutes(PurchaseService purchases, Auth auth) {
+  public PurchaseRoutes(PurchaseService purchases, PurchaseWatchers watchers, Auth auth) {
     this.purchases = purchases;
+    this.watchers = watchers;
     this.auth = auth;
   }
 
@@ -22,6 +25,7 @@ public final class PurchaseRoutes {
     router.post("/api/purchases").handler(auth.user()).handler(this::buy);
     router.get("/api/purchases").handler(auth.user()).handler(this::list);
     router.get("/api/purchases/:id").handler(auth.user()).handler(this::get);
+    router.get("/api/purchases/:id/events").handler(auth.user()).handler(this::events);
   }
 
   private void buy(RoutingContext ctx) {
@@ -46,6 +50,30 @@ public final class PurchaseRoutes {
     purchases.page(Auth.principal(ctx).userId(), ctx.request().getParam("before"), limit)
         .onSuccess(ctx::json)
         .onFailure(ctx::fail);
+  }
+
+  /** Server-sent events: the purchase now, then at every change of status or progress. */
+  private void events(RoutingContext ctx) {
+    UUID id = Inputs.id(ctx.pathParam("id"), "purchase");
+    UUID userId = Auth.principal(ctx).userId();
+    purchases.get(userId, id).onSuccess(first -> {
+      PurchaseEventStream stream = new PurchaseEventStream(ctx.response());
+      // watch before the first send, so no change between the read and the watch is missed
+      Runnable unwatch = watchers.watch(id, ctx.vertx().getOrCreateContext(), stream::offer);
+      long keepAlive = ctx.vertx().setPeriodic(KEEP_ALIVE_MILLIS, t -> stream.ping());
+      ctx.response().closeHandler(v -> {
+        unwatch.run();
+        ctx.vertx().cancelTimer(keepAlive);
+      });
+      ctx.response().endHandler(v -> {
+        unwatch.run();
+        ctx.vertx().cancelTimer(keepAlive);
+      });
+      if (stream.offer(first)) {
+        // re-read once: a change may have committed between the first read and the watch
+        purchases.get(userId, id).onSuccess(stream::offer);
+      }
+    }).onFailure(ctx::fail);
   }
 
   private void get(RoutingContext ctx) {

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,9 +47,11 @@ public final class PurchaseService {
   private final Counter paid;
   private final Counter expired;
   private final Counter wrongSolutions;
+  private final Function<UUID, Future<Boolean>> proofInFlight;
 
   public PurchaseService(Pool pool, PurchaseRepository purchases, EventRepository events, IdempotentExecutor idempotent,
-      ChallengeIssuer issuer, Duration proofTimeout, MeterRegistry metrics) {
+      ChallengeIssuer issuer, Duration proofTimeout, MeterRegistry metrics, Function<UUID, Future<Boolean>> proofInFlight) {
+    this.proofInFlight = proofInFlight;
     this.pool = pool;
     this.purchases = purchases;
     this.events = events;
@@ -170,12 +173,24 @@ public final class PurchaseService {
     }));
   }
 
-  /** Expires what is due, one transaction per purchase; returns how many this call expired. */
+  /**
+   * Expires what is due, one transaction per purchase; returns how many this call expired. Before
+   * expiring, the job master is asked: a job it has already solved is being delivered to us, so
+   * that purchase waits for its proof instead (an unreachable master does not hold expiry up).
+   */
   public Future<Integer> expireDue(int batch) {
-    return purchases.due(batch).compose(ids -> {
+    return purchases.due(batch).compose(due -> {
       Future<Integer> chain = Future.succeededFuture(0);
-      for (UUID id : ids) {
-        chain = chain.compose(n -> expire(id).map(done -> done ? n + 1 : n));
+      for (PurchaseRepository.Due d : due) {
+        chain = chain.compose(n -> proofInFlight.apply(d.depositToken())
+            .otherwise(false)
+            .compose(inFlight -> {
+              if (inFlight) {
+                LOG.info("purchase {} is past its deadline but its proof is on the way; not expired", d.id());
+                return Future.succeededFuture(n);
+              }
+              return expire(d.id()).map(done -> done ? n + 1 : n);
+            }));
       }
       return chain;
     });
