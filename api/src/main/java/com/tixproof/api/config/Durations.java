@@ -23,14 +23,19 @@ public final class Durations {
     if (!m.matches()) {
       throw new IllegalArgumentException(name + " is not a duration (e.g. 600, 30s, 10m, PT10M): " + raw);
     }
-    long amount = Long.parseLong(m.group(1));
-    String unit = m.group(2) == null ? "s" : m.group(2);
-    Duration d = switch (unit) {
-      case "ms" -> Duration.ofMillis(amount);
-      case "m" -> Duration.ofMinutes(amount);
-      case "h" -> Duration.ofHours(amount);
-      default -> Duration.ofSeconds(amount);
-    };
+    Duration d;
+    try {
+      long amount = Long.parseLong(m.group(1));
+      String unit = m.group(2) == null ? "s" : m.group(2);
+      d = switch (unit) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        case "h" -> Duration.ofHours(amount);
+        default -> Duration.ofSeconds(amount);
+      };
+    } catch (NumberFormatException | ArithmeticException tooLarge) {
+      throw new IllegalArgumentException(name + " is too large: " + raw, tooLarge);
+    }
     return positive(name, raw, d);
   }
 

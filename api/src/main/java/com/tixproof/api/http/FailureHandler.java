@@ -1,7 +1,11 @@
 package com.tixproof.api.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -15,6 +19,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class FailureHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+  /** How long, and how much, of a refused oversized body is read and dropped before the connection closes. */
+  static final long LINGER_MILLIS = 5_000;
+  static final long LINGER_BYTES = 16L * 1024 * 1024;
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -44,13 +51,48 @@ public final class FailureHandler implements Handler<RoutingContext> {
       response.reset();
       return;
     }
-    if (code == ErrorCode.PAYLOAD_TOO_LARGE) {
+    boolean endConnection = code == ErrorCode.PAYLOAD_TOO_LARGE && ctx.request().version() != HttpVersion.HTTP_2;
+    if (endConnection) {
       // the rest of an oversized body is not read: tell the client the connection ends here
       response.putHeader("Connection", "close");
     }
-    response.setStatusCode(code.status())
+    Future<Void> sent = response.setStatusCode(code.status())
         .putHeader("Content-Type", "application/json")
         .end(new JsonObject().put("error", code.wire()).put("message", message).encode());
+    if (endConnection) {
+      closeAfterDraining(ctx, sent);
+    }
+  }
+
+  /**
+   * Ends the connection of a request whose oversized body was refused. Vert.x does not close it for
+   * the header alone, and the body handler leaves the request paused, so it would stay open for good.
+   * Closing at once, while the client is still sending, makes TCP reset the connection and clients
+   * then often lose the 413; so, like nginx's lingering close, the rest is read and dropped first,
+   * for at most {@link #LINGER_MILLIS} and {@link #LINGER_BYTES}.
+   */
+  private static void closeAfterDraining(RoutingContext ctx, Future<Void> sent) {
+    HttpServerRequest request = ctx.request();
+    HttpConnection connection = request.connection();
+    Runnable close = () -> sent.onComplete(written -> connection.close());
+    if (request.isEnded()) {
+      close.run();
+      return;
+    }
+    long timer = ctx.vertx().setTimer(LINGER_MILLIS, t -> close.run());
+    long[] drained = {0};
+    request.handler(chunk -> {
+      drained[0] += chunk.length();
+      if (drained[0] > LINGER_BYTES) {
+        ctx.vertx().cancelTimer(timer);
+        close.run();
+      }
+    });
+    request.endHandler(end -> {
+      ctx.vertx().cancelTimer(timer);
+      close.run();
+    });
+    request.resume();
   }
 
   static ErrorCode fromStatus(int status) {
