@@ -67,7 +67,7 @@ public final class WorkerStatusService {
     int workers = w.getInteger("workerCount", 0);
     long rate = w.getLong("solveRate", 0L);
     long backlog = w.getLong("backlogCandidates", 0L);
-    Double wait = rate > 0 ? Math.round((backlog + newPurchaseCandidates) * 10.0 / rate) / 10.0 : null;
+    Double wait = rate > 0 ? Math.round((backlog + newPurchaseCandidates) * 100.0 / rate) / 100.0 : null;
     return new JsonObject()
         .put("available", workers > 0)
         .put("masterUp", true)

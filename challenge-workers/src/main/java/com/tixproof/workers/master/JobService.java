@@ -111,27 +111,50 @@ final class JobService {
         });
   }
 
-  /** Applies one worker result in one transaction. */
-  Future<Applied> apply(ResultMessage result) {
-    UUID jobId;
-    try {
-      jobId = UUID.fromString(result.jobId());
-    } catch (IllegalArgumentException bad) {
-      return Future.succeededFuture(Applied.NOTHING);
+  /**
+   * Applies a batch of worker results in one transaction: every task is closed with one batched
+   * guarded update, found secrets are verified and recorded, and a challenge whose ranges all came
+   * back empty fails its job. Returns the newly solved challenges.
+   */
+  Future<List<Applied>> apply(List<ResultMessage> results) {
+    List<ResultMessage> valid = new ArrayList<>(results.size());
+    for (ResultMessage r : results) {
+      try {
+        UUID.fromString(r.jobId());
+        valid.add(r);
+      } catch (IllegalArgumentException notOurs) {
+        LOG.warn("result for task {} has a malformed job id; dropped", r.taskId());
+      }
     }
-    Pool pool = jobs.pool();
-    String outcomeState = result.outcome() == ResultMessage.Outcome.CANCELLED ? "CANCELLED" : "DONE";
-    return pool.withTransaction(tx -> tx.preparedQuery(JobRepository.FINISH_TASK)
-        .execute(Tuple.of(result.taskId(), outcomeState, result.workerId(), result.tried()))
-        .compose(finished -> {
-          if (result.outcome() == ResultMessage.Outcome.FOUND) {
-            return solve(tx, jobId, result);
-          }
-          if (finished.rowCount() == 0) {
-            return Future.succeededFuture(Applied.NOTHING);
-          }
-          return failIfExhausted(tx, jobId, result.challengeId());
-        }));
+    if (valid.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    List<Tuple> closes = new ArrayList<>(valid.size());
+    for (ResultMessage r : valid) {
+      String state = r.outcome() == ResultMessage.Outcome.CANCELLED ? "CANCELLED" : "DONE";
+      closes.add(Tuple.of(r.taskId(), state, r.workerId(), r.tried()));
+    }
+    return jobs.pool().withTransaction(tx -> tx.preparedQuery(JobRepository.FINISH_TASK).executeBatch(closes).compose(v -> {
+      Future<List<Applied>> chain = Future.succeededFuture(new ArrayList<>());
+      java.util.Set<String> exhausted = new java.util.LinkedHashSet<>();
+      for (ResultMessage r : valid) {
+        if (r.outcome() == ResultMessage.Outcome.FOUND) {
+          chain = chain.compose(list -> solve(tx, UUID.fromString(r.jobId()), r).map(a -> {
+            if (a.newlySolved()) {
+              list.add(a);
+            }
+            return list;
+          }));
+        } else if (r.outcome() == ResultMessage.Outcome.EXHAUSTED) {
+          exhausted.add(r.jobId() + " " + r.challengeId());
+        }
+      }
+      for (String ref : exhausted) {
+        String[] parts = ref.split(" ", 2);
+        chain = chain.compose(list -> failIfExhausted(tx, UUID.fromString(parts[0]), parts[1]).map(a -> list));
+      }
+      return chain;
+    }));
   }
 
   private Future<Applied> solve(io.vertx.sqlclient.SqlConnection tx, UUID jobId, ResultMessage result) {

@@ -20,17 +20,22 @@ public final class MasterMain {
   public static void main(String[] args) {
     MasterConfig config = MasterConfig.fromEnv(System.getenv());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-            .addLabels(Label.HTTP_METHOD, Label.HTTP_CODE, Label.HTTP_ROUTE)))
-        .withMetrics(new MicrometerMetricsFactory(registry))
-        .build();
+    Vertx vertx = newVertx(registry);
     Future<String> deployed = deploy(vertx, config, registry);
     deployed.onFailure(err -> {
       LOG.error("master failed to start", err);
       System.exit(1);
     });
     Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().await(), "master-shutdown"));
+  }
+
+  /** A Vert.x whose HTTP metrics go to {@code registry}. */
+  public static Vertx newVertx(PrometheusMeterRegistry registry) {
+    return Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+            .addLabels(Label.HTTP_METHOD, Label.HTTP_CODE, Label.HTTP_ROUTE)))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
   }
 
   /** Deploys the master on an existing Vert.x (the one-process launcher does this). */

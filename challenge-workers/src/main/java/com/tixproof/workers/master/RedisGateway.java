@@ -27,7 +27,7 @@ final class RedisGateway implements AutoCloseable {
 
   RedisGateway(MasterConfig config) {
     this.address = new HostAndPort(config.redisHost(), config.redisPort());
-    this.clientConfig = DefaultJedisClientConfig.builder().password(config.redisPassword()).timeoutMillis(3_000).build();
+    this.clientConfig = DefaultJedisClientConfig.builder().autoNegotiateProtocol(false).password(config.redisPassword()).timeoutMillis(3_000).build();
     this.redis = RedisClient.builder().hostAndPort(address).clientConfig(clientConfig).build();
   }
 

@@ -2,6 +2,7 @@ package com.tixproof.workers.master;
 
 import com.tixproof.protocol.Queue;
 import com.tixproof.protocol.ResultMessage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -60,18 +61,21 @@ final class ResultConsumer implements AutoCloseable {
           readPendingFirst = false;
           continue;
         }
+        if (entries.isEmpty()) {
+          continue;
+        }
+        List<ResultMessage> batch = new ArrayList<>(entries.size());
         for (StreamEntry e : entries) {
           if (e.getFields() != null && !e.getFields().isEmpty()) {
-            JobService.Applied applied = jobs.apply(ResultMessage.fromFields(e.getFields())).await();
-            if (applied.newlySolved()) {
-              onSolved.accept(applied);
-            }
+            batch.add(ResultMessage.fromFields(e.getFields()));
           }
-          Transaction tx = jedis.multi();
-          tx.xack(Queue.RESULTS, Queue.MASTER_GROUP, e.getID());
-          tx.xdel(Queue.RESULTS, e.getID());
-          tx.exec();
         }
+        jobs.apply(batch).await().forEach(onSolved);
+        StreamEntryID[] ids = entries.stream().map(StreamEntry::getID).toArray(StreamEntryID[]::new);
+        Transaction tx = jedis.multi();
+        tx.xack(Queue.RESULTS, Queue.MASTER_GROUP, ids);
+        tx.xdel(Queue.RESULTS, ids);
+        tx.exec();
       } catch (JedisDataException e) {
         if (e.getMessage() != null && e.getMessage().startsWith("NOGROUP")) {
           safeEnsureGroups();

@@ -57,7 +57,7 @@ public final class Worker implements AutoCloseable {
   public Worker(WorkerConfig config) {
     this.config = config;
     this.address = new HostAndPort(config.redisHost(), config.redisPort());
-    this.clientConfig = DefaultJedisClientConfig.builder().password(config.redisPassword()).timeoutMillis(5_000).build();
+    this.clientConfig = DefaultJedisClientConfig.builder().autoNegotiateProtocol(false).password(config.redisPassword()).timeoutMillis(5_000).build();
     this.loopsDone = new CountDownLatch(config.threads());
   }
 
