@@ -1,13 +1,23 @@
 package com.tixproof.api.event;
 
+import com.tixproof.api.http.ApiException;
 import com.tixproof.api.http.Auth;
 import com.tixproof.api.http.Inputs;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 
 /** {@code /api/events}: public listing and detail, admin creation. */
 public final class EventRoutes {
+  /**
+   * Bounds for {@code startsAt}. The listing's cursor starts in 1969, so an earlier event would never
+   * be listed; far-future times come back from PostgreSQL as out of range, so the creating request
+   * went unanswered and every listing reaching the event failed with a 500.
+   */
+  static final Instant EARLIEST_START = Instant.parse("1970-01-01T00:00:00Z");
+  static final Instant LATEST_START = Instant.parse("9999-12-31T23:59:59.999999Z");
+
   private final EventService events;
   private final Auth auth;
 
@@ -36,11 +46,19 @@ public final class EventRoutes {
     EventService.NewEvent input = new EventService.NewEvent(
         Inputs.text(body, "name", 200),
         Inputs.text(body, "venue", 200),
-        Inputs.instant(body, "startsAt"),
+        startsAt(body),
         Inputs.integer(body, "price", 1, 1_000_000_000L),
         (int) Inputs.integer(body, "capacity", 1, 1_000_000));
     events.create(input, Auth.principal(ctx).userId())
         .onSuccess(e -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(e.toJson().encode()))
         .onFailure(ctx::fail);
+  }
+
+  private static Instant startsAt(JsonObject body) {
+    Instant startsAt = Inputs.instant(body, "startsAt");
+    if (startsAt.isBefore(EARLIEST_START) || startsAt.isAfter(LATEST_START)) {
+      throw ApiException.invalid("startsAt must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+    }
+    return startsAt;
   }
 }
