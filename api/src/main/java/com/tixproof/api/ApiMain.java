@@ -32,9 +32,12 @@ public final class ApiMain {
   public record Running(Vertx vertx, PrometheusMeterRegistry registry, Future<Api> started) {
     /** Stops the API and Vert.x; blocks, so call it from a plain thread (a shutdown hook). */
     public void stop() {
-      started.transform(ar -> ar.succeeded() ? ar.result().stop() : Future.succeededFuture())
-          .eventually(vertx::close)
-          .await();
+      if (started.succeeded()) {
+        Future<Void> stopped = started.result().stop();
+        com.tixproof.protocol.Waits.until(stopped::isComplete, 15_000);
+      }
+      Future<Void> closed = vertx.close();
+      com.tixproof.protocol.Waits.until(closed::isComplete, 15_000);
     }
   }
 

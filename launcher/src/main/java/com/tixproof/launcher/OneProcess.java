@@ -119,7 +119,8 @@ public final class OneProcess implements AutoCloseable {
   public void close() {
     workers.forEach(Worker::close);
     if (masterVertx != null) {
-      masterVertx.close().await();
+      io.vertx.core.Future<Void> closed = masterVertx.close();
+      com.tixproof.protocol.Waits.until(closed::isComplete, 15_000);
     }
     if (api != null) {
       api.stop();

@@ -87,7 +87,10 @@ public final class TestApi implements AutoCloseable {
 
   @Override
   public void close() {
-    api.stop().eventually(vertx::close).await();
+    var stopped = api.stop();
+    com.tixproof.protocol.Waits.until(stopped::isComplete, 15_000);
+    var closed = vertx.close();
+    com.tixproof.protocol.Waits.until(closed::isComplete, 15_000);
   }
 
   static int freePort() {

@@ -26,7 +26,10 @@ public final class MasterMain {
       LOG.error("master failed to start", err);
       System.exit(1);
     });
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().await(), "master-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      Future<Void> closed = vertx.close();
+      com.tixproof.protocol.Waits.until(closed::isComplete, 15_000);
+    }, "master-shutdown"));
   }
 
   /** A Vert.x whose HTTP metrics go to {@code registry}. */

@@ -1,0 +1,143 @@
+package com.tixproof.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tixproof.api.testing.ApiClient.Session;
+import com.tixproof.api.testing.Audit;
+import com.tixproof.api.testing.TestApi;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("A purchase is proven by the worker pool and its progress streams live")
+class PoolEndToEndTest {
+  static TestSystem system;
+  static TestApi api;
+
+  @BeforeAll
+  static void start() {
+    // bigger secrets, so the three challenges are solved at visibly different times
+    system = new TestSystem(Map.of("CHALLENGE_SECRET_MAX", "3000000", "TASK_SIZE", "250000")).startRedis();
+    api = system.startApi();
+    system.startMaster();
+    system.startWorker("e2e-1");
+    system.startWorker("e2e-2");
+  }
+
+  @AfterAll
+  static void stop() {
+    system.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    system.reset();
+  }
+
+  @Test
+  @DisplayName("purchase → PAID through master and workers, the event stream showing solved k of K in order")
+  void purchaseReachesPaidWithOrderedProgress() {
+    String eventId = api.client.createEvent(5_000, 10).await();
+    Session buyer = api.client.newUserWithBalance(5_000).await();
+    JsonObject purchase = api.client.buy(buyer.token(), eventId, 1, UUID.randomUUID().toString()).await().bodyAsJsonObject();
+    String id = purchase.getString("id");
+
+    List<JsonObject> events = new CopyOnWriteArrayList<>();
+    HttpClient client = api.vertx.createHttpClient();
+    StringBuilder pending = new StringBuilder();
+    client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(api.port)
+            .setURI("/api/purchases/" + id + "/events?access_token=" + buyer.token()))
+        .compose(req -> req.send())
+        .onSuccess(res -> {
+          assertEquals("text/event-stream; charset=utf-8", res.getHeader("Content-Type"));
+          res.handler(chunk -> {
+            pending.append(chunk.toString());
+            int end;
+            while ((end = pending.indexOf("\n\n")) >= 0) {
+              String frame = pending.substring(0, end);
+              pending.delete(0, end + 2);
+              for (String line : frame.split("\n")) {
+                if (line.startsWith("data: ")) {
+                  events.add(new JsonObject(line.substring(6)));
+                }
+              }
+            }
+          });
+        });
+
+    TestSystem.waitUntil("the stream shows PAID", () -> !events.isEmpty() && "PAID".equals(events.get(events.size() - 1).getString("status")), 60_000);
+    client.close();
+
+    JsonObject last = events.get(events.size() - 1);
+    assertEquals(3, last.getInteger("solvedChallenges"));
+    assertTrue(last.getJsonArray("challenges").stream().allMatch(c -> ((JsonObject) c).getBoolean("solved")));
+    assertEquals("AWAITING_PROOF", events.get(0).getString("status"));
+    assertTrue(events.size() >= 3, "expected progress events before PAID, got " + events);
+    for (int i = 1; i < events.size(); i++) {
+      JsonObject a = events.get(i - 1);
+      JsonObject b = events.get(i);
+      boolean forward = b.getInteger("solvedChallenges") > a.getInteger("solvedChallenges")
+          || !a.getString("status").equals(b.getString("status"));
+      assertTrue(forward && b.getInteger("solvedChallenges") >= a.getInteger("solvedChallenges"), "out of order: " + a + " then " + b);
+    }
+    JsonObject job = system.masterGet("/jobs/" + purchase.getString("depositToken"));
+    assertEquals("SOLVED", job.getString("state"));
+    assertEquals(0L, system.count("SELECT count(*) FROM master.tasks WHERE state IN ('NEW', 'QUEUED')"));
+    Audit.assertLedgerMatchesBalances(api);
+  }
+
+  @Test
+  @DisplayName("twenty purchases at once all reach PAID, each debited once")
+  void manyPurchasesAllPaid() {
+    String eventId = api.client.createEvent(100, 100).await();
+    for (int i = 0; i < 20; i++) {
+      Session buyer = api.client.newUserWithBalance(100).await();
+      assertEquals(202, api.client.buy(buyer.token(), eventId, 1, UUID.randomUUID().toString()).await().statusCode());
+    }
+    TestSystem.waitUntil("all PAID", () -> system.count("SELECT count(*) FROM purchases WHERE status = 'PAID'") == 20, 120_000);
+    assertEquals(20L, system.count("SELECT count(*) FROM ledger_entries WHERE kind = 'PURCHASE'"));
+    assertEquals(0L, system.count("SELECT count(*) FROM wallets w JOIN users u ON u.id = w.user_id WHERE u.role = 'customer' AND balance <> 0"));
+    assertTrue(system.masterMetrics().contains("tixproof_master_jobs_repeated_total 0.0"));
+    Audit.assertLedgerMatchesBalances(api);
+  }
+
+  @Test
+  @DisplayName("the status light: available with workers; false within seconds when they stop; true again when one starts")
+  void availabilityFollowsWorkers() {
+    TestSystem.waitUntil("available", () -> status().getBoolean("available"), 10_000);
+    JsonObject up = status();
+    assertEquals(2, up.getInteger("workers"));
+    assertTrue(up.getLong("solveRate") > 0);
+    assertTrue(up.getDouble("expectedWaitSeconds") > 0);
+
+    system.workers.forEach(w -> w.close());
+    system.workers.clear();
+    long stoppedAt = System.currentTimeMillis();
+    TestSystem.waitUntil("unavailable", () -> !status().getBoolean("available"), 10_000);
+    assertTrue(System.currentTimeMillis() - stoppedAt < 10_000);
+    assertEquals(0, status().getInteger("workers"));
+
+    system.startWorker("e2e-again");
+    TestSystem.waitUntil("available again", () -> status().getBoolean("available"), 10_000);
+    system.startWorker("e2e-2b");
+    JsonObject workers = system.masterGet("/workers");
+    assertTrue(workers.getLong("workersNeeded") >= 1);
+    assertFalse(workers.getJsonArray("workers").isEmpty());
+  }
+
+  static JsonObject status() {
+    return api.client.get("/api/workers/status", null).await().bodyAsJsonObject();
+  }
+}
