@@ -26,6 +26,11 @@ public interface Sha256Compressor {
     }
   }
 
+  /** The portable Java implementation (no CPU SHA instructions). */
+  static Sha256Compressor portable() {
+    return new JavaSha256Compressor();
+  }
+
   /** Whether {@link #best()} gives the JDK's intrinsic-backed compression (needs {@code --add-opens java.base/sun.security.provider=ALL-UNNAMED}). */
   static boolean jdkAvailable() {
     return best() instanceof JdkSha256Compressor;
