@@ -93,7 +93,7 @@ public final class TestApi implements AutoCloseable {
     com.tixproof.protocol.Waits.until(closed::isComplete, 15_000);
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     } catch (IOException e) {
