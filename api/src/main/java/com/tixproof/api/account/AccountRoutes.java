@@ -32,7 +32,7 @@ public final class AccountRoutes {
     String password = password(body);
     AccountService.checkPassword(password);
     accounts.register(email, name, password)
-        .onSuccess(session -> ctx.response().setStatusCode(201).end(sessionJson(session).encode()))
+        .onSuccess(session -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(sessionJson(session).encode()))
         .onFailure(ctx::fail);
   }
 
