@@ -81,14 +81,6 @@ public record AppConfig(
         e.duration("WORKER_STATUS_STALE_AFTER", Duration.ofSeconds(3)));
   }
 
-  /** A copy listening on another port (tests, launcher). */
-  public AppConfig withPort(int newPort) {
-    return new AppConfig(host, newPort, httpInstances, dataDir, databaseUrl, dbPoolSize, jwtSecret, jwtTtl,
-        callbackSecret, adminEmail, adminPassword, adminName, currency, topUpMax, challengeCount,
-        challengeSecretMax, purchaseProofTimeout, sweepInterval, argon2, loginMaxPerMinutePerEmail,
-        loginMaxPerMinutePerAddress, trustForwardedFor, seedDemoEvents, masterUrl, outboxPollInterval, workerStatusStaleAfter);
-  }
-
   /** Typed reads with the variable's name in every error. */
   static final class Env {
     private final Map<String, String> env;

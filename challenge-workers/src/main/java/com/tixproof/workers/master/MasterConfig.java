@@ -36,10 +36,6 @@ public record MasterConfig(
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("TARGET_WAIT_SECONDS", "5"))));
   }
 
-  public MasterConfig withPort(int p) {
-    return new MasterConfig(host, p, databaseUrl, dbPoolSize, redisHost, redisPort, redisPassword, apiUrl, callbackSecret, taskSize, targetWait);
-  }
-
   private static String stripSlash(String s) {
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }

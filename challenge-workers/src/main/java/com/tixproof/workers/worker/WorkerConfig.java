@@ -28,10 +28,6 @@ public record WorkerConfig(
         Duration.ofMillis(Long.parseLong(env.getOrDefault("HEARTBEAT_TTL_MS", "4000"))));
   }
 
-  public WorkerConfig withId(String id) {
-    return new WorkerConfig(redisHost, redisPort, redisPassword, threads, id, reclaimIdle, heartbeatInterval, heartbeatTtl);
-  }
-
   static String defaultId() {
     String host;
     try {
