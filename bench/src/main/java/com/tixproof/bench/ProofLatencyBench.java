@@ -52,7 +52,8 @@ public final class ProofLatencyBench {
         "DATA_DIR", dataDir.toString(), "PORT", Integer.toString(apiPort), "HOST", "127.0.0.1",
         "MASTER_PORT", Integer.toString(freePort()), "IN_PROCESS_WORKERS", Integer.toString(workers),
         "ADMIN_EMAIL", "bench@tixproof.bench", "ADMIN_PASSWORD", "bench-password"));
-    env.putAll(Map.of("SEED_DEMO_EVENTS", "false", "ARGON2_MEMORY_KIB", "1024", "ARGON2_ITERATIONS", "1"));
+    env.putAll(Map.of("SEED_DEMO_EVENTS", "false", "ARGON2_MEMORY_KIB", "1024", "ARGON2_ITERATIONS", "1",
+        "TASK_SIZE", System.getenv().getOrDefault("TASK_SIZE", "250000")));
     try (OneProcess system = OneProcess.start(env)) {
       String base = "http://127.0.0.1:" + apiPort;
       String admin = post(base + "/api/auth/login", null, null, new JsonObject().put("email", "bench@tixproof.bench").put("password", "bench-password")).getString("token");

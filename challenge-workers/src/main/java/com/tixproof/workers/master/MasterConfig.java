@@ -32,7 +32,7 @@ public record MasterConfig(
         redis.getHost(), redis.getPort() < 0 ? 6379 : redis.getPort(), password,
         stripSlash(env.getOrDefault("API_URL", "http://127.0.0.1:8080")),
         secret,
-        Long.parseLong(env.getOrDefault("TASK_SIZE", "50000")),
+        Long.parseLong(env.getOrDefault("TASK_SIZE", "250000")),
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("TARGET_WAIT_SECONDS", "5"))));
   }
 
