@@ -63,19 +63,17 @@ public final class Api {
   private final Vertx vertx;
   private final AppConfig config;
   private final Pool pool;
-  private final PurchaseService purchases;
   private final ExpirySweeperVerticle sweeper;
   private final OutboxRelayVerticle relay;
   private final Notifications notifications;
   private final List<String> deployments = new ArrayList<>();
   private long statusTimer = -1;
 
-  private Api(Vertx vertx, AppConfig config, Pool pool, PurchaseService purchases, ExpirySweeperVerticle sweeper,
+  private Api(Vertx vertx, AppConfig config, Pool pool, ExpirySweeperVerticle sweeper,
       OutboxRelayVerticle relay, Notifications notifications) {
     this.vertx = vertx;
     this.config = config;
     this.pool = pool;
-    this.purchases = purchases;
     this.sweeper = sweeper;
     this.relay = relay;
     this.notifications = notifications;
@@ -125,7 +123,7 @@ public final class Api {
           new SolutionRoutes(purchases, new CallbackSignature(config.callbackSecret()))::mount);
 
       ExpirySweeperVerticle sweeper = new ExpirySweeperVerticle(purchases, config.sweepInterval());
-      Api api = new Api(vertx, config, pool, purchases, sweeper, relay, notifications);
+      Api api = new Api(vertx, config, pool, sweeper, relay, notifications);
       return api.bootstrap(accounts, events)
           .compose(v -> api.deploy(mounts))
           .compose(v -> notifications.connect())
@@ -166,14 +164,6 @@ public final class Api {
 
   public AppConfig config() {
     return config;
-  }
-
-  public PurchaseService purchases() {
-    return purchases;
-  }
-
-  public ExpirySweeperVerticle sweeper() {
-    return sweeper;
   }
 
   public Future<Void> stop() {

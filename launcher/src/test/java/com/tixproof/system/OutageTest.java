@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tixproof.api.testing.ApiClient.Session;
 import com.tixproof.api.testing.Audit;
+import com.tixproof.api.testing.Eventually;
 import com.tixproof.api.testing.TestApi;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,7 @@ class OutageTest {
   @DisplayName("the master restarted in the middle of jobs: all are PAID, none twice")
   void masterRestartedMidJob() {
     List<Session> buyers = buy(8);
-    TestSystem.waitUntil("some work started", () -> system.count("SELECT count(*) FROM master.tasks WHERE state <> 'NEW'") > 0, 20_000);
+    Eventually.waitUntil("some work started", () -> system.count("SELECT count(*) FROM master.tasks WHERE state <> 'NEW'") > 0, 20_000);
     system.stopMaster();
     sleep(1_000);
     system.startMaster();
@@ -87,7 +88,7 @@ class OutageTest {
 
   private void assertAllPaidOnce(List<Session> buyers) {
     int n = buyers.size();
-    TestSystem.waitUntil("all " + n + " PAID", () -> system.count("SELECT count(*) FROM purchases WHERE status = 'PAID'") == n, 120_000);
+    Eventually.waitUntil("all " + n + " PAID", () -> system.count("SELECT count(*) FROM purchases WHERE status = 'PAID'") == n, 120_000);
     assertEquals(n, system.count("SELECT count(*) FROM purchases"));
     assertEquals(n, system.count("SELECT count(*) FROM ledger_entries WHERE kind = 'PURCHASE'"));
     assertEquals(0L, system.count("SELECT count(*) FROM ledger_entries WHERE kind = 'REFUND'"));

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import redis.clients.jedis.Jedis;
 import redis.embedded.RedisServer;
 
@@ -147,21 +146,6 @@ final class TestSystem implements AutoCloseable {
 
   long count(String sql) {
     return apis.get(0).api.pool().query(sql).execute().await().iterator().next().getLong(0);
-  }
-
-  static void waitUntil(String what, BooleanSupplier done, long timeoutMillis) {
-    long deadline = System.currentTimeMillis() + timeoutMillis;
-    while (!done.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("not reached in " + timeoutMillis + " ms: " + what);
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 
   @Override

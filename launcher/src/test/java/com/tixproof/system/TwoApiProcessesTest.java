@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tixproof.api.testing.ApiClient.Session;
+import com.tixproof.api.testing.Eventually;
 import com.tixproof.api.testing.TestApi;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
@@ -64,9 +65,9 @@ class TwoApiProcessesTest {
       TestApi via = i % 2 == 0 ? callbacksLandHere : clientWatchesHere;
       assertEquals(202, via.client.buy(buyer.token(), eventId, 1, UUID.randomUUID().toString()).await().statusCode());
     }
-    TestSystem.waitUntil("the stream on the watching process shows PAID", () -> data.stream().anyMatch(d -> d.contains("\"status\":\"PAID\"")), 60_000);
+    Eventually.waitUntil("the stream on the watching process shows PAID", () -> data.stream().anyMatch(d -> d.contains("\"status\":\"PAID\"")), 60_000);
     client.close();
-    TestSystem.waitUntil("all PAID", () -> system.count("SELECT count(*) FROM purchases WHERE status = 'PAID'") == 11, 120_000);
+    Eventually.waitUntil("all PAID", () -> system.count("SELECT count(*) FROM purchases WHERE status = 'PAID'") == 11, 120_000);
 
     assertTrue(data.size() >= 2, "progress before PAID: " + data);
     String metrics = system.masterMetrics();

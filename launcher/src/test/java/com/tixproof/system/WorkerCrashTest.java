@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tixproof.api.testing.ApiClient.Session;
 import com.tixproof.api.testing.Audit;
+import com.tixproof.api.testing.Eventually;
 import com.tixproof.api.testing.TestApi;
 import com.tixproof.protocol.Queue;
 import io.vertx.core.json.JsonArray;
@@ -40,21 +41,21 @@ class WorkerCrashTest {
   @DisplayName("kill -9 of a worker process mid-task: another worker reclaims and finishes it, the purchase is PAID, nothing stays pending")
   void killedWorkerTaskIsReclaimed() throws Exception {
     Process doomed = system.startWorkerProcess("doomed");
-    TestSystem.waitUntil("worker process up", () -> system.masterGet("/workers").getInteger("workerCount") == 1, 20_000);
+    Eventually.waitUntil("worker process up", () -> system.masterGet("/workers").getInteger("workerCount") == 1, 20_000);
 
     String eventId = api.client.createEvent(1_000, 10).await();
     Session buyer = api.client.newUserWithBalance(1_000).await();
     JsonObject purchase = api.client.buy(buyer.token(), eventId, 1, UUID.randomUUID().toString()).await().bodyAsJsonObject();
 
-    TestSystem.waitUntil("the process holds a task", () -> pendingFor("doomed") > 0, 20_000);
+    Eventually.waitUntil("the process holds a task", () -> pendingFor("doomed") > 0, 20_000);
     doomed.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no acknowledgement
     assertTrue(pendingFor("doomed") > 0, "the killed worker's task is still pending");
 
     system.startWorker("rescuer");
-    TestSystem.waitUntil("PAID", () -> "PAID".equals(status(buyer, purchase)), 60_000);
+    Eventually.waitUntil("PAID", () -> "PAID".equals(status(buyer, purchase)), 60_000);
 
     try (Jedis jedis = new Jedis("127.0.0.1", system.redisPort)) {
-      TestSystem.waitUntil("nothing pending", () -> jedis.xpending(Queue.TASKS, Queue.WORKERS_GROUP).getTotal() == 0, 20_000);
+      Eventually.waitUntil("nothing pending", () -> jedis.xpending(Queue.TASKS, Queue.WORKERS_GROUP).getTotal() == 0, 20_000);
     }
     assertEquals(0L, system.count("SELECT count(*) FROM master.tasks WHERE state IN ('NEW', 'QUEUED')"));
     JsonObject job = system.masterGet("/jobs/" + purchase.getString("depositToken"));

@@ -2,7 +2,6 @@ package com.tixproof.api.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -23,7 +22,6 @@ public final class HttpVerticle extends VerticleBase {
   private final String host;
   private final int port;
   private final List<Consumer<Router>> mounts;
-  private HttpServer server;
 
   public HttpVerticle(String host, int port, List<Consumer<Router>> mounts) {
     this.host = host;
@@ -45,13 +43,6 @@ public final class HttpVerticle extends VerticleBase {
     return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port).setCompressionSupported(true))
         .requestHandler(router)
         .listen()
-        .onSuccess(s -> {
-          server = s;
-          LOG.debug("HTTP verticle listening on {}:{}", host, s.actualPort());
-        });
-  }
-
-  public int actualPort() {
-    return server.actualPort();
+        .onSuccess(s -> LOG.debug("HTTP verticle listening on {}:{}", host, s.actualPort()));
   }
 }

@@ -61,14 +61,12 @@ public final class PurchaseRoutes {
       // watch before the first send, so no change between the read and the watch is missed
       Runnable unwatch = watchers.watch(id, ctx.vertx().getOrCreateContext(), stream::offer);
       long keepAlive = ctx.vertx().setPeriodic(KEEP_ALIVE_MILLIS, t -> stream.ping());
-      ctx.response().closeHandler(v -> {
+      Runnable cleanUp = () -> {
         unwatch.run();
         ctx.vertx().cancelTimer(keepAlive);
-      });
-      ctx.response().endHandler(v -> {
-        unwatch.run();
-        ctx.vertx().cancelTimer(keepAlive);
-      });
+      };
+      ctx.response().closeHandler(v -> cleanUp.run());
+      ctx.response().endHandler(v -> cleanUp.run());
       if (stream.offer(first)) {
         // re-read once: a change may have committed between the first read and the watch
         purchases.get(userId, id).onSuccess(stream::offer);

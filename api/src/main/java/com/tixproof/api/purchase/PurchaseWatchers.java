@@ -52,8 +52,4 @@ public final class PurchaseWatchers {
         .onSuccess(p -> watchers.getOrDefault(id, Set.of()).forEach(w -> w.context().runOnContext(v -> w.onChange().accept(p))))
         .onFailure(err -> LOG.warn("purchase {} changed but could not be read: {}", id, err.toString()));
   }
-
-  public int watching() {
-    return watchers.values().stream().mapToInt(Set::size).sum();
-  }
 }

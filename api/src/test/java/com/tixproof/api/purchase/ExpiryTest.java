@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tixproof.api.testing.ApiClient;
 import com.tixproof.api.testing.ApiClient.Session;
 import com.tixproof.api.testing.Audit;
+import com.tixproof.api.testing.Eventually;
 import com.tixproof.api.testing.TestApi;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -49,7 +50,7 @@ class ExpiryTest {
 
   @Test
   @DisplayName("with two sweepers running, 30 unproven purchases each expire once: one refund, seats back, balances whole")
-  void twoSweepersRefundOnce() throws InterruptedException {
+  void twoSweepersRefundOnce() {
     long price = 700;
     String eventId = first.client.createEvent(price, 100).await();
     List<Session> buyers = new ArrayList<>();
@@ -70,7 +71,7 @@ class ExpiryTest {
     Future.all(buying).await();
     assertEquals(60, Audit.seatsSold(first, eventId));
 
-    waitUntil(() -> count("SELECT count(*) AS n FROM purchases WHERE status = 'AWAITING_PROOF'") == 0, 20_000);
+    Eventually.waitUntil("nothing awaiting proof", () -> count("SELECT count(*) AS n FROM purchases WHERE status = 'AWAITING_PROOF'") == 0, 20_000);
 
     assertEquals(30, count("SELECT count(*) AS n FROM purchases WHERE status = 'EXPIRED'"));
     assertEquals(30, count("SELECT count(*) AS n FROM ledger_entries WHERE kind = 'REFUND'"));
@@ -86,7 +87,7 @@ class ExpiryTest {
 
   @Test
   @DisplayName("a proven purchase is never expired, and a proof that arrives after expiry is refused with invalid_state")
-  void provenStaysLateProofRefused() throws InterruptedException {
+  void provenStaysLateProofRefused() {
     String eventId = first.client.createEvent(1_000, 10).await();
     Session buyer = first.client.newUserWithBalance(2_000).await();
     JsonObject proven = first.client.buy(buyer.token(), eventId, 1, UUID.randomUUID().toString()).await().bodyAsJsonObject();
@@ -96,7 +97,7 @@ class ExpiryTest {
     assertEquals(200, paid.statusCode(), paid.bodyAsString());
     assertEquals("PAID", paid.bodyAsJsonObject().getString("status"));
 
-    waitUntil(() -> count("SELECT count(*) AS n FROM purchases WHERE status = 'AWAITING_PROOF'") == 0, 20_000);
+    Eventually.waitUntil("nothing awaiting proof", () -> count("SELECT count(*) AS n FROM purchases WHERE status = 'AWAITING_PROOF'") == 0, 20_000);
     assertEquals("PAID", status(proven.getString("id")));
     assertEquals("EXPIRED", status(late.getString("id")));
 
@@ -112,11 +113,11 @@ class ExpiryTest {
 
   @Test
   @DisplayName("the owner sees EXPIRED and the refund entry in the wallet history")
-  void ownerSeesExpiryAndRefund() throws InterruptedException {
+  void ownerSeesExpiryAndRefund() {
     String eventId = first.client.createEvent(1_500, 10).await();
     Session buyer = first.client.newUserWithBalance(1_500).await();
     JsonObject p = first.client.buy(buyer.token(), eventId, 1, UUID.randomUUID().toString()).await().bodyAsJsonObject();
-    waitUntil(() -> "EXPIRED".equals(status(p.getString("id"))), 20_000);
+    Eventually.waitUntil("expired", () -> "EXPIRED".equals(status(p.getString("id"))), 20_000);
 
     JsonObject seen = first.client.get("/api/purchases/" + p.getString("id"), buyer.token()).await().bodyAsJsonObject();
     assertEquals("EXPIRED", seen.getString("status"));
@@ -139,13 +140,5 @@ class ExpiryTest {
 
   static long count(String sql) {
     return first.api.pool().query(sql).execute().await().iterator().next().getLong("n");
-  }
-
-  static void waitUntil(java.util.function.BooleanSupplier done, long timeoutMillis) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + timeoutMillis;
-    while (!done.getAsBoolean()) {
-      assertTrue(System.currentTimeMillis() < deadline, "condition not reached in " + timeoutMillis + " ms");
-      Thread.sleep(50);
-    }
   }
 }

@@ -1,12 +1,12 @@
 package com.tixproof.workers.master;
 
-import java.net.URI;
+import com.tixproof.workers.RedisAddress;
 import java.time.Duration;
 import java.util.Map;
 
 /** The job master's settings from its environment. */
 public record MasterConfig(
-    String host, int port, String databaseUrl, int dbPoolSize, String redisHost, int redisPort, String redisPassword,
+    String host, int port, String databaseUrl, int dbPoolSize, RedisAddress redis,
     String apiUrl, String callbackSecret, long taskSize, Duration targetWait) {
 
   public static MasterConfig fromEnv(Map<String, String> env) {
@@ -18,18 +18,12 @@ public record MasterConfig(
     if (secret == null || secret.isBlank()) {
       throw new IllegalArgumentException("CALLBACK_SECRET is required (the API's, to sign callbacks)");
     }
-    URI redis = URI.create(env.getOrDefault("REDIS_URL", "redis://127.0.0.1:6379"));
-    String password = null;
-    if (redis.getUserInfo() != null) {
-      String info = redis.getUserInfo();
-      password = info.contains(":") ? info.substring(info.indexOf(':') + 1) : info;
-    }
     return new MasterConfig(
         env.getOrDefault("MASTER_HOST", "0.0.0.0"),
         Integer.parseInt(env.getOrDefault("MASTER_PORT", "8081")),
         db,
         Integer.parseInt(env.getOrDefault("MASTER_DB_POOL_SIZE", "8")),
-        redis.getHost(), redis.getPort() < 0 ? 6379 : redis.getPort(), password,
+        RedisAddress.fromEnv(env),
         stripSlash(env.getOrDefault("API_URL", "http://127.0.0.1:8080")),
         secret,
         Long.parseLong(env.getOrDefault("TASK_SIZE", "250000")),

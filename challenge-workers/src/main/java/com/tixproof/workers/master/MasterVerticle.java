@@ -6,7 +6,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -37,7 +36,6 @@ public final class MasterVerticle extends VerticleBase {
   private TaskEnqueuer enqueuer;
   private CallbackSender callbacks;
   private ResultConsumer results;
-  private HttpServer server;
   private Hmac hmac;
   private boolean redisWatchRunning;
 
@@ -73,9 +71,8 @@ public final class MasterVerticle extends VerticleBase {
       vertx.setPeriodic(250, id -> callbacks.kick());
       return vertx.createHttpServer().requestHandler(router()).listen(config.port(), config.host());
     }).onSuccess(s -> {
-      server = s;
-      LOG.info("job master listening on http://{}:{}, redis {}:{}, API {}", config.host(), s.actualPort(),
-          config.redisHost(), config.redisPort(), config.apiUrl());
+      LOG.info("job master listening on http://{}:{}, redis {}, API {}", config.host(), s.actualPort(),
+          config.redis(), config.apiUrl());
       watchRedis();
     });
   }
@@ -89,10 +86,6 @@ public final class MasterVerticle extends VerticleBase {
       redis.close();
     }
     return pool == null ? Future.succeededFuture() : pool.close();
-  }
-
-  public int actualPort() {
-    return server.actualPort();
   }
 
   /** Re-queues every unfinished task if Redis lost its data, then drains NEW tasks. */

@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
@@ -26,8 +25,8 @@ final class RedisGateway implements AutoCloseable {
   private final RedisClient redis;
 
   RedisGateway(MasterConfig config) {
-    this.address = new HostAndPort(config.redisHost(), config.redisPort());
-    this.clientConfig = DefaultJedisClientConfig.builder().autoNegotiateProtocol(false).password(config.redisPassword()).timeoutMillis(3_000).build();
+    this.address = config.redis().hostAndPort();
+    this.clientConfig = config.redis().clientConfig(3_000);
     this.redis = RedisClient.builder().hostAndPort(address).clientConfig(clientConfig).build();
   }
 

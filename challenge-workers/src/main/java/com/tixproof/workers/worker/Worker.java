@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
@@ -56,8 +55,8 @@ public final class Worker implements AutoCloseable {
 
   public Worker(WorkerConfig config) {
     this.config = config;
-    this.address = new HostAndPort(config.redisHost(), config.redisPort());
-    this.clientConfig = DefaultJedisClientConfig.builder().autoNegotiateProtocol(false).password(config.redisPassword()).timeoutMillis(5_000).build();
+    this.address = config.redis().hostAndPort();
+    this.clientConfig = config.redis().clientConfig(5_000);
     this.loopsDone = new CountDownLatch(config.threads());
   }
 

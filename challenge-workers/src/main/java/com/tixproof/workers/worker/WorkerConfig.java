@@ -1,28 +1,22 @@
 package com.tixproof.workers.worker;
 
-import java.net.URI;
+import com.tixproof.workers.RedisAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 /** A worker's settings from its environment. */
 public record WorkerConfig(
-    String redisHost, int redisPort, String redisPassword, int threads, String workerId,
+    RedisAddress redis, int threads, String workerId,
     Duration reclaimIdle, Duration heartbeatInterval, Duration heartbeatTtl) {
 
   public static WorkerConfig fromEnv(Map<String, String> env) {
-    URI redis = URI.create(env.getOrDefault("REDIS_URL", "redis://127.0.0.1:6379"));
-    String password = null;
-    if (redis.getUserInfo() != null) {
-      String info = redis.getUserInfo();
-      password = info.contains(":") ? info.substring(info.indexOf(':') + 1) : info;
-    }
     int threads = Integer.parseInt(env.getOrDefault("THREADS", Integer.toString(Runtime.getRuntime().availableProcessors())));
     if (threads < 1 || threads > 256) {
       throw new IllegalArgumentException("THREADS must be 1..256, got " + threads);
     }
     String id = env.getOrDefault("WORKER_ID", defaultId());
-    return new WorkerConfig(redis.getHost(), redis.getPort() < 0 ? 6379 : redis.getPort(), password, threads, id,
+    return new WorkerConfig(RedisAddress.fromEnv(env), threads, id,
         Duration.ofMillis(Long.parseLong(env.getOrDefault("TASK_RECLAIM_IDLE_MS", "5000"))),
         Duration.ofMillis(Long.parseLong(env.getOrDefault("HEARTBEAT_INTERVAL_MS", "1000"))),
         Duration.ofMillis(Long.parseLong(env.getOrDefault("HEARTBEAT_TTL_MS", "4000"))));
