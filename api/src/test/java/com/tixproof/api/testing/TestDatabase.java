@@ -1,14 +1,11 @@
 package com.tixproof.api.testing;
 
+import com.tixproof.api.db.ScratchDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 
 /**
  * A fresh PostgreSQL database for this test JVM. With {@code DATABASE_URL} set, it is created on
@@ -48,22 +45,9 @@ public final class TestDatabase {
         }));
         server = "postgresql://postgres@127.0.0.1:" + pg.getPort() + "/postgres";
       }
-      var base = com.tixproof.api.db.Database.connectOptions(server);
-      String name = "tixproof_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-      String adminJdbc = com.tixproof.api.db.Database.jdbcUrl(server);
-      var props = com.tixproof.api.db.Database.jdbcProperties(server);
-      try (Connection c = DriverManager.getConnection(adminJdbc, props); Statement s = c.createStatement()) {
-        s.execute("CREATE DATABASE " + name);
-      }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try (Connection c = DriverManager.getConnection(adminJdbc, props); Statement s = c.createStatement()) {
-          s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        } catch (SQLException ignored) {
-          // best effort
-        }
-      }));
-      String auth = base.getUser() == null ? "" : base.getUser() + (base.getPassword() == null ? "" : ":" + base.getPassword()) + "@";
-      return "postgresql://" + auth + base.getHost() + ":" + base.getPort() + "/" + name;
+      ScratchDatabase db = ScratchDatabase.create(server, "tixproof_test_");
+      Runtime.getRuntime().addShutdownHook(new Thread(db::close));
+      return db.url();
     } catch (IOException | SQLException e) {
       throw new IllegalStateException("cannot prepare a test database", e);
     }

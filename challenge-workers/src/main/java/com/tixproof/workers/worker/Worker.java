@@ -3,6 +3,9 @@ package com.tixproof.workers.worker;
 import com.tixproof.protocol.Queue;
 import com.tixproof.protocol.ResultMessage;
 import com.tixproof.protocol.TaskMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -265,7 +268,9 @@ public final class Worker implements AutoCloseable {
         if (jedis == null) {
           jedis = connect();
         }
-        jedis.psetex(Queue.workerKey(config.workerId()), config.heartbeatTtl().toMillis(), status());
+        String beat = status();
+        jedis.psetex(Queue.workerKey(config.workerId()), config.heartbeatTtl().toMillis(), beat);
+        config.heartbeatFile().ifPresent(file -> writeBeat(file, beat));
         long cutoff = System.currentTimeMillis() - SOLVED_MEMORY_MILLIS;
         solvedElsewhere.values().removeIf(t -> t < cutoff);
       } catch (RuntimeException e) {
@@ -275,6 +280,15 @@ public final class Worker implements AutoCloseable {
       pause(config.heartbeatInterval().toMillis());
     }
     closeQuietly(jedis);
+  }
+
+  /** Rewrites the local heartbeat file (its age is what a health check tests); a failure is logged, not fatal. */
+  private void writeBeat(Path file, String beat) {
+    try {
+      Files.writeString(file, beat + "\n");
+    } catch (IOException e) {
+      LOG.warn("worker {}: cannot write heartbeat file {}: {}", config.workerId(), file, e.toString());
+    }
   }
 
   /** The heartbeat's JSON: what {@code GET /workers} shows. */
