@@ -2,6 +2,7 @@
 # CodeDeploy AfterInstall: turns the staged revision into releases/<DEPLOYMENT_ID>, checks it,
 # points `current` at it (atomically), writes the systemd units, and prunes old releases.
 # Safe to run again for the same deployment (the release folder is rebuilt from staging).
+# shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
 release_id=${DEPLOYMENT_ID:-manual-$(date -u +%Y%m%d%H%M%S)}
@@ -62,7 +63,8 @@ fi
 
 # keep the newest KEEP_RELEASES releases, never the current one
 current=$(readlink -f "$CURRENT_LINK")
-mapfile -t old < <(ls -1dt "$RELEASES_DIR"/*/ 2>/dev/null | sed 's:/$::' | tail -n +"$((KEEP_RELEASES + 1))")
+mapfile -t old < <(find "$RELEASES_DIR" -mindepth 1 -maxdepth 1 -type d ! -name '*.tmp' -printf '%T@ %p\n' \
+  | sort -rn | cut -d' ' -f2- | tail -n +"$((KEEP_RELEASES + 1))")
 for dir in "${old[@]}"; do
   if [[ "$(readlink -f "$dir")" != "$current" ]]; then
     log "removing old release ${dir##*/}"

@@ -2,6 +2,7 @@
 # CodeDeploy ApplicationStart: starts the API, the master (after the API wrote its callback secret)
 # and WORKER_COUNT workers of the current release. A service already running this release is left
 # alone, so running it again changes nothing.
+# shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
 release=$(readlink -f "$CURRENT_LINK")
@@ -21,18 +22,14 @@ start_process() {
     log "$name runs an older release: restarting it"
     stop_process "$name"
   fi
-  (
-    set -a
-    # shellcheck disable=SC1090
-    . "$TIXPROOF_ENV_FILE"
-    set +a
-    export RELEASE_ROOT
-    if [[ $service == worker ]]; then
-      export HEARTBEAT_FILE=$RUN_DIR/$name.heartbeat
-    fi
-    exec setsid "$release/scripts/supervise.sh" "$name" "$RUN_DIR/$name.child.pid" \
-      "$release/scripts/run-service.sh" "$service" >> "$LOG_DIR/$name.log" 2>&1 < /dev/null
-  ) &
+  local heartbeat=
+  if [[ $service == worker ]]; then
+    heartbeat=$RUN_DIR/$name.heartbeat
+  fi
+  # run-service.sh loads TIXPROOF_ENV_FILE (systemd passes the same file as EnvironmentFile=)
+  TIXPROOF_ENV_FILE=$TIXPROOF_ENV_FILE RELEASE_ROOT=$RELEASE_ROOT HEARTBEAT_FILE=$heartbeat \
+    setsid "$release/scripts/supervise.sh" "$name" "$RUN_DIR/$name.child.pid" \
+    "$release/scripts/run-service.sh" "$service" >> "$LOG_DIR/$name.log" 2>&1 < /dev/null &
   echo $! > "$RUN_DIR/$name.pid"
   echo "$release" > "$RUN_DIR/$name.release"
   log "$name started (supervisor $!, log $LOG_DIR/$name.log)"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CodeDeploy ApplicationStop: stops the running release (workers first, so they hand back their
 # ranges; then the master; then the API). Nothing running is fine: safe to run any number of times.
+# shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
 if [[ "$SERVICE_MANAGER" == systemd ]]; then

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CodeDeploy BeforeInstall: prepares the host for the files (runtime, user, folders) and empties the
 # staging folder CodeDeploy is about to fill. Safe to run again.
+# shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
 if ! command -v "${JAVA_BIN:-java}" >/dev/null; then

@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034 # the variables are for the scripts that source this file
 # Shared by the CodeDeploy hook scripts (appspec.yml). Sourced, never run.
 #
 # Layout on the host (RELEASE_ROOT, default /opt/tixproof):
@@ -99,12 +99,13 @@ stop_process() {
   if [[ -n "$pid" || -n "$child" ]]; then
     log "stopping $name (supervisor ${pid:-gone}, process ${child:-gone})"
     # the supervisor forwards TERM to the JVM; an orphaned JVM gets it directly
-    kill -TERM ${pid:-$child} 2>/dev/null || true
+    kill -TERM "${pid:-$child}" 2>/dev/null || true
     deadline=$((SECONDS + STOP_TIMEOUT))
     while pid_alive "$pid" || pid_alive "$child"; do
       if ((SECONDS >= deadline)); then
         log "$name did not stop within ${STOP_TIMEOUT}s: killing it"
-        kill -KILL $pid $child 2>/dev/null || true
+        [[ -n "$pid" ]] && kill -KILL "$pid" 2>/dev/null
+        [[ -n "$child" ]] && kill -KILL "$child" 2>/dev/null
         break
       fi
       sleep 0.5

@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # Runs one Tixproof service of the release this script belongs to, in the foreground:
 #   run-service.sh api | master | worker
-# The environment is already loaded (systemd: EnvironmentFile=; process mode: application-start.sh).
-# Adds the host's defaults that tie the three together, then execs java (signals reach the JVM).
+# The environment comes from systemd's EnvironmentFile= or, in process mode, from the file named by
+# TIXPROOF_ENV_FILE (application-start.sh passes it). Adds the host's defaults that tie the three
+# together, then execs java (signals reach the JVM).
 set -euo pipefail
+if [[ -n "${TIXPROOF_ENV_FILE:-}" ]]; then
+  set -a
+  # shellcheck source=/dev/null
+  . "$TIXPROOF_ENV_FILE"
+  set +a
+fi
 RELEASE_DIR=$(cd "$(dirname "$0")/.." && pwd -P)
 RELEASE_ROOT=${RELEASE_ROOT:-/opt/tixproof}
 JAVA_BIN=${JAVA_BIN:-java}

@@ -63,6 +63,7 @@ json() { python3 -c "import sys,json; d=json.load(sys.stdin); print($1)"; }
 start() {
   local name=$1 envfile=$2
   shift 2
+  # shellcheck disable=SC2016 # expanded by the inner bash
   env -i PATH="$PATH" HOME="$HOME" TMPDIR="${TMPDIR:-/tmp}" bash -c '. "$0"; exec "$@"' "$envfile" "$@" \
     > "$work/logs/$name.log" 2>&1 &
   pids[$name]=$!
@@ -145,6 +146,7 @@ worker_count() { curl -fsS "$master/workers" | json 'd["workerCount"]'; }
 wait_for 90 "the master lists 3 workers" bash -c "[[ \$(curl -fsS $master/workers | python3 -c 'import sys,json; print(json.load(sys.stdin)[\"workerCount\"])') == 3 ]]"
 # the workers' container health check, against the real heartbeat files
 for n in 1 2 3; do
+  # shellcheck source=/dev/null
   (. "$work/env/worker-$n.env" && challenge-workers/docker/worker-healthcheck.sh) || fail "worker-$n health check"
 done
 

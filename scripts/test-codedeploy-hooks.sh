@@ -5,7 +5,7 @@
 #   ApplicationStart and ValidateService again (nothing changes), a killed API is restarted by its supervisor,
 #   ApplicationStop (everything gone), ApplicationStop again (a no-op),
 #   deployment 2: all hooks again; `current` moves, the account and token of deployment 1 still work,
-#   ApplicationStop.
+#   ApplicationStop; deployment 3's AfterInstall prunes releases beyond KEEP_RELEASES.
 # PostgreSQL and Redis: the servers of DATABASE_URL / REDIS_URL (a throw-away database), else embedded.
 # Needs the built jars (mvn -B -DskipTests package). Called by bin/test-deploy.
 set -euo pipefail
@@ -144,4 +144,13 @@ LIFECYCLE_EVENT=ApplicationStop "$opt/current/scripts/application-stop.sh"
 for pid in $running; do
   kill -0 "$pid" 2>/dev/null && fail "process $pid still runs after ApplicationStop"
 done
+step "deployment 3 with KEEP_RELEASES=2 prunes release 1, keeps 2 and 3"
+DEPLOYMENT_ID=d-hooktest-3 KEEP_RELEASES=2 bash -c '
+  set -e
+  "$1/scripts/before-install.sh"
+  cp -a "$1/." "$2/staging/"
+  "$1/scripts/after-install.sh"' _ "$bundle" "$opt"
+[[ ! -e "$opt/releases/d-hooktest-1" ]] || fail "release 1 was not pruned"
+[[ -d "$opt/releases/d-hooktest-2" && -d "$opt/releases/d-hooktest-3" ]] || fail "a kept release is missing"
+[[ "$(readlink -f "$opt/current")" == "$opt/releases/d-hooktest-3" ]] || fail "current does not point at release 3"
 echo "CodeDeploy hooks: OK"

@@ -2,6 +2,7 @@
 # CodeDeploy ValidateService: the deployment succeeds only when the API's /health answers 200
 # (PostgreSQL reachable), the master's /heartbeat answers 200 (PostgreSQL and Redis reachable) and
 # the master sees at least WORKER_COUNT live workers, all within VALIDATE_TIMEOUT seconds.
+# shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
 deadline=$((SECONDS + VALIDATE_TIMEOUT))
