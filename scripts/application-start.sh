@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# CodeDeploy ApplicationStart: starts the API, the master (after the API wrote its callback secret)
-# and WORKER_COUNT workers of the current release. A service already running this release is left
-# alone, so running it again changes nothing.
+# CodeDeploy ApplicationStart: starts this host's roles (TIXPROOF_ROLES) of the current release: the
+# API, the master (once the API wrote its callback secret, unless CALLBACK_SECRET is given) and
+# WORKER_COUNT workers. A service already running this release is left alone, so running it again
+# changes nothing; workers beyond WORKER_COUNT (or on a host without the workers role) are stopped.
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
@@ -10,9 +11,13 @@ if [[ ! -d "$release" ]]; then
   log "no current release under $RELEASE_ROOT: AfterInstall has not run"
   exit 1
 fi
+workers=0
+if has_role workers; then
+  workers=$WORKER_COUNT
+fi
 
 start_process() {
-  local name=$1 service=${1%%-*} pid
+  local name=$1 service=${1%%-*} pid heartbeat=
   pid=$(running_pid "$name")
   if [[ -n "$pid" ]]; then
     if [[ "$(cat "$RUN_DIR/$name.release" 2>/dev/null)" == "$release" ]]; then
@@ -22,7 +27,6 @@ start_process() {
     log "$name runs an older release: restarting it"
     stop_process "$name"
   fi
-  local heartbeat=
   if [[ $service == worker ]]; then
     heartbeat=$RUN_DIR/$name.heartbeat
   fi
@@ -42,7 +46,7 @@ wait_for_callback_secret() {
   deadline=$((SECONDS + VALIDATE_TIMEOUT))
   until [[ -s "$file" ]]; do
     if ((SECONDS >= deadline)); then
-      log "the API did not write $file within ${VALIDATE_TIMEOUT}s"
+      log "no CALLBACK_SECRET and $file was not written within ${VALIDATE_TIMEOUT}s (a master-only host needs CALLBACK_SECRET)"
       exit 1
     fi
     sleep 0.5
@@ -50,40 +54,47 @@ wait_for_callback_secret() {
 }
 
 if [[ "$SERVICE_MANAGER" == systemd ]]; then
-  systemctl enable --quiet tixproof-api.service tixproof-master.service
-  systemctl start tixproof-api.service
-  wait_for_callback_secret
-  systemctl start tixproof-master.service
-  for ((i = 1; i <= WORKER_COUNT; i++)); do
+  if has_role api; then
+    systemctl enable --quiet tixproof-api.service
+    systemctl start tixproof-api.service
+  fi
+  if has_role master; then
+    wait_for_callback_secret
+    systemctl enable --quiet tixproof-master.service
+    systemctl start tixproof-master.service
+  fi
+  for ((i = 1; i <= workers; i++)); do
     systemctl enable --quiet "tixproof-worker@$i.service"
     systemctl start "tixproof-worker@$i.service"
   done
-  # fewer workers than last time: stop and disable the extra instances
   while read -r unit; do
     n=${unit#tixproof-worker@}
     n=${n%.service}
-    if [[ "$n" =~ ^[0-9]+$ ]] && ((n > WORKER_COUNT)); then
+    if [[ "$n" =~ ^[0-9]+$ ]] && ((n > workers)); then
       log "stopping surplus $unit"
       systemctl disable --now --quiet "$unit"
     fi
   done < <(systemctl list-units --all --plain --no-legend 'tixproof-worker@*.service' | awk '{print $1}')
 else
   mkdir -p "$RUN_DIR" "$LOG_DIR"
-  start_process api
-  wait_for_callback_secret
-  start_process master
-  for ((i = 1; i <= WORKER_COUNT; i++)); do
+  if has_role api; then
+    start_process api
+  fi
+  if has_role master; then
+    wait_for_callback_secret
+    start_process master
+  fi
+  for ((i = 1; i <= workers; i++)); do
     start_process "worker-$i"
   done
-  # fewer workers than last time: stop the extra ones
   for file in "$RUN_DIR"/worker-*.pid; do
     [[ -e "$file" && "$file" != *.child.pid ]] || continue
     name=${file##*/}
     name=${name%.pid}
-    if ((${name#worker-} > WORKER_COUNT)); then
+    if ((${name#worker-} > workers)); then
       log "stopping surplus $name"
       stop_process "$name"
     fi
   done
 fi
-log "started release ${release##*/} ($SERVICE_MANAGER, $WORKER_COUNT workers)"
+log "started release ${release##*/} ($SERVICE_MANAGER; roles: $TIXPROOF_ROLES; $workers workers)"

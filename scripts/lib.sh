@@ -10,7 +10,7 @@
 #
 # Settings come from the environment file TIXPROOF_ENV_FILE (default /etc/tixproof/tixproof.env):
 # the application's variables (README, docs/operations.md) plus WORKER_COUNT and, optionally,
-# SERVICE_MANAGER, RELEASE_ROOT, SERVICE_USER. The hooks run as root under CodeDeploy; the test
+# TIXPROOF_ROLES, SERVICE_MANAGER, RELEASE_ROOT, SERVICE_USER. The hooks run as root under CodeDeploy; the test
 # (scripts/test-codedeploy-hooks.sh) runs them unprivileged with SERVICE_MANAGER=process and a
 # RELEASE_ROOT in a temporary folder.
 
@@ -34,12 +34,14 @@ RUN_DIR=$SHARED_DIR/run
 LOG_DIR=$SHARED_DIR/logs
 KEEP_RELEASES=${KEEP_RELEASES:-5}
 WORKER_COUNT=${WORKER_COUNT:-2}
+TIXPROOF_ROLES=${TIXPROOF_ROLES:-api master workers}
 SERVICE_USER=${SERVICE_USER:-tixproof}
 SYSTEMD_DIR=${SYSTEMD_DIR:-/etc/systemd/system}
 STOP_TIMEOUT=${STOP_TIMEOUT:-40}
 VALIDATE_TIMEOUT=${VALIDATE_TIMEOUT:-120}
 API_PORT=${PORT:-8080}
 MASTER_PORT=${MASTER_PORT:-8081}
+MASTER_URL=${MASTER_URL:-http://127.0.0.1:$MASTER_PORT}
 
 if [[ -z "${SERVICE_MANAGER:-}" || "$SERVICE_MANAGER" == auto ]]; then
   if [[ -d /run/systemd/system ]] && command -v systemctl >/dev/null; then
@@ -57,21 +59,10 @@ log() {
   echo "$(date -u +%Y-%m-%dT%H:%M:%SZ) [${LIFECYCLE_EVENT:-${0##*/}}] $*"
 }
 
-# api, master, worker-1 .. worker-N: the order they start in (stop is the reverse)
-service_names() {
-  echo api master
-  local i
-  for ((i = 1; i <= WORKER_COUNT; i++)); do
-    echo "worker-$i"
-  done
-}
-
-# the systemd unit of a service name
-unit_of() {
-  case "$1" in
-    worker-*) echo "tixproof-worker@${1#worker-}.service" ;;
-    *) echo "tixproof-$1.service" ;;
-  esac
+# whether this host runs a role: TIXPROOF_ROLES lists some of api, master, workers (default all
+# three). Run the master on one host only; worker-only hosts set MASTER_URL to reach it.
+has_role() {
+  [[ " $TIXPROOF_ROLES " == *" $1 "* ]]
 }
 
 pid_alive() {

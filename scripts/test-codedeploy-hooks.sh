@@ -5,6 +5,7 @@
 #   ApplicationStart and ValidateService again (nothing changes), a killed API is restarted by its supervisor,
 #   ApplicationStop (everything gone), ApplicationStop again (a no-op),
 #   deployment 2: all hooks again; `current` moves, the account and token of deployment 1 still work,
+#   a second "host" with TIXPROOF_ROLES=workers joins the first host's master and leaves again,
 #   ApplicationStop; deployment 3's AfterInstall prunes releases beyond KEEP_RELEASES.
 # PostgreSQL and Redis: the servers of DATABASE_URL / REDIS_URL (a throw-away database), else embedded.
 # Needs the built jars (mvn -B -DskipTests package). Called by bin/test-deploy.
@@ -16,9 +17,12 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/tixproof-hooks.XXXXXX")
 backing_pid=
 cleanup() {
   local rc=$?
-  if [[ -f "$work/bundle/scripts/application-stop.sh" && -f "$work/tixproof.env" ]]; then
-    TIXPROOF_ENV_FILE="$work/tixproof.env" STOP_TIMEOUT=10 "$work/bundle/scripts/application-stop.sh" >/dev/null 2>&1 || true
-  fi
+  local env
+  for env in "$work/workers-host.env" "$work/tixproof.env"; do
+    if [[ -f "$work/bundle/scripts/application-stop.sh" && -f "$env" ]]; then
+      TIXPROOF_ENV_FILE="$env" STOP_TIMEOUT=10 "$work/bundle/scripts/application-stop.sh" >/dev/null 2>&1 || true
+    fi
+  done
   if [[ -n "$backing_pid" ]]; then
     kill "$backing_pid" 2>/dev/null || true
     wait "$backing_pid" 2>/dev/null || true
@@ -137,6 +141,37 @@ deploy d-hooktest-2
 grep -q "releases/d-hooktest-2" "$opt/shared/run/api.release" || fail "the API does not run release 2"
 me=$(curl -fsS "$api_url/api/me" -H "Authorization: Bearer $token" | json '["email"]')
 [[ "$me" == hooks@example.com ]] || fail "the token of deployment 1 is not accepted after deployment 2 ($me)"
+
+step "a second host with TIXPROOF_ROLES=workers joins the first host's master"
+cat "$work/tixproof.env" > "$work/workers-host.env"
+cat >> "$work/workers-host.env" <<EOF
+RELEASE_ROOT=$work/opt2
+TIXPROOF_ROLES=workers
+WORKER_COUNT=1
+MASTER_URL=http://127.0.0.1:$master_port
+EOF
+(
+  export TIXPROOF_ENV_FILE=$work/workers-host.env DEPLOYMENT_ID=d-hooktest-w1
+  LIFECYCLE_EVENT=BeforeInstall "$bundle/scripts/before-install.sh"
+  cp -a "$bundle/." "$work/opt2/staging/"
+  LIFECYCLE_EVENT=AfterInstall "$bundle/scripts/after-install.sh"
+  LIFECYCLE_EVENT=ApplicationStart "$bundle/scripts/application-start.sh"
+  LIFECYCLE_EVENT=ValidateService "$bundle/scripts/validate-service.sh"
+)
+[[ -f "$work/opt2/shared/run/worker-1.pid" && ! -e "$work/opt2/shared/run/api.pid" && ! -e "$work/opt2/shared/run/master.pid" ]] \
+  || fail "the workers-only host runs something else than one worker: $(ls "$work/opt2/shared/run")"
+wait_for_workers() {
+  local want=$1 n=
+  for ((i = 0; i < 60; i++)); do
+    n=$(curl -fsS "http://127.0.0.1:$master_port/workers" | json '["workerCount"]')
+    [[ "$n" == "$want" ]] && return 0
+    sleep 0.5
+  done
+  fail "the master lists $n workers, expected $want"
+}
+wait_for_workers 3
+TIXPROOF_ENV_FILE=$work/workers-host.env LIFECYCLE_EVENT=ApplicationStop "$work/opt2/current/scripts/application-stop.sh"
+wait_for_workers 2
 
 step "ApplicationStop"
 running=$(pids)
