@@ -219,6 +219,24 @@ class DeploymentFilesTest {
     assertFalse(environment(worker).containsKey("WORKER_ID"), "one WORKER_ID would be shared by every replica");
   }
 
+  @Test
+  void theAwsPolicyFilesOfTheGuideAreValidJsonWithStatements() throws java.io.IOException {
+    List<Path> files;
+    try (var list = Files.list(Repo.path("deploy/aws"))) {
+      files = list.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+    }
+    assertTrue(files.size() >= 5, "deploy/aws lacks the policy files docs/ci-cd.md uses: " + files);
+    for (Path file : files) {
+      JsonNode policy = Repo.yaml(Repo.ROOT.relativize(file).toString());
+      assertEquals("2012-10-17", policy.path("Version").asText(), file + ": policy version");
+      assertTrue(policy.path("Statement").isArray() && policy.path("Statement").size() > 0, file + " has no statements");
+    }
+    String guide = Repo.read(Repo.path("docs/ci-cd.md"));
+    for (Path file : files) {
+      assertTrue(guide.contains("deploy/aws/" + file.getFileName()), "docs/ci-cd.md never uses " + file.getFileName());
+    }
+  }
+
   // --- SAM ---
 
   @Test
