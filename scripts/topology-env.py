@@ -10,7 +10,8 @@ KEY=VALUE settings (all required):
   VOLUMES                   folder under which each named volume becomes a folder
 
 Rules (the only differences from compose, each for a reason a process on loopback has):
-  - every URL's `//<service>:<port>` becomes the loopback address of that service's process;
+  - every URL's `//<service>:<port>` becomes the loopback address of that service's process, and so
+    does a `<X>_HOST: <service>` with its `<X>_PORT`;
     DATABASE_URL and REDIS_URL become the backing servers' URLs (their credentials differ);
   - a service's own listening port variable becomes its loopback port, 0.0.0.0 becomes 127.0.0.1;
   - a value under a volume's mount point (e.g. DATA_DIR=/data) moves to that volume's folder, so
@@ -55,6 +56,13 @@ def main():
                 env[key] = given["REDIS_URL"]
             else:
                 env[key] = relocate(rewrite_urls(value, endpoints, container_ports), mounts)
+        # a bare host name with its port beside it (SMTP_HOST=mailpit, SMTP_PORT=1025)
+        for key in [k for k in env if k.endswith("_HOST") and env[k] in endpoints]:
+            service = env[key]
+            env[key] = endpoints[service][0]
+            port_key = key[: -len("_HOST")] + "_PORT"
+            if env.get(port_key) == container_ports[service]:
+                env[port_key] = endpoints[service][1]
         listen = LISTEN.get(name)
         if listen:
             port_var, host_var = listen

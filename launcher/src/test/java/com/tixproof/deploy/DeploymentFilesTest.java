@@ -133,6 +133,25 @@ class DeploymentFilesTest {
   }
 
   @Test
+  void theScanReadsTheWaysTheCodeReadsItsEnvironment() {
+    String source = """
+        static Config fromEnv(Map<String, String> env) {
+          Env e = new Env(env);
+          String currency = e.get("CURRENCY", "CLP");
+          int port = e.integer("PORT", 8080, 0, 65535);
+          String dir = text(env, "TICKET_DIR").orElse("/tmp");
+          long threads = Long.parseLong(env.getOrDefault("THREADS", "4"));
+          Level level = Level.valueOf("INFO");
+          String signature = ctx.request().getHeader("X_SIGNATURE");
+          throw new IllegalArgumentException("DATABASE_URL is required");
+        }
+        """;
+    assertEquals(Set.of("CURRENCY", "PORT", "TICKET_DIR", "THREADS"), SourceScan.envReadsInJava(source));
+    assertEquals(Set.of(), SourceScan.envReadsInJava("class Constants { String a = of(\"NOT_ENV\"); }"),
+        "a file that does not read the environment names no variables");
+  }
+
+  @Test
   void everyVariableTheCodeReadsIsSetInComposeForTheServiceThatRunsIt() {
     List<String> missing = new ArrayList<>();
     for (Map.Entry<String, Code> entry : CODE.entrySet()) {

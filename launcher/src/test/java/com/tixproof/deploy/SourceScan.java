@@ -18,10 +18,12 @@ import java.util.stream.Stream;
  * <p>Environment: in every Java file that reads the environment (it mentions {@code getenv},
  * {@code fromEnv} or a {@code Map<String, String> env}), each upper-case string literal passed as a
  * call's first argument ({@code env.get("PORT")}, {@code e.integer("PORT", …)},
- * {@code env.getOrDefault("THREADS", …)}); in logback files, each {@code ${NAME:-default}}.
+ * {@code env.getOrDefault("THREADS", …)}) or as its second after a plain name
+ * ({@code text(env, "PORT")}); in logback files, each {@code ${NAME:-default}}.
  */
 final class SourceScan {
-  private static final Pattern ENV_CALL = Pattern.compile("\\b(\\w+)\\(\\s*\"([A-Z][A-Z0-9_]+)\"");
+  /** A call whose first argument, or second after a plain name ({@code text(env, "PORT")}), is an upper-case literal. */
+  private static final Pattern ENV_CALL = Pattern.compile("\\b(\\w+)\\(\\s*(?:\\w+\\s*,\\s*)?\"([A-Z][A-Z0-9_]+)\"");
   private static final Set<String> NOT_ENV_READS = Set.of("valueOf", "equals", "equalsIgnoreCase", "contains", "startsWith",
       "endsWith", "matches", "header", "getHeader", "putHeader");
   private static final Pattern READS_ENV = Pattern.compile("getenv|fromEnv|Map<String, ?String> env\\b");
@@ -57,17 +59,26 @@ final class SourceScan {
     for (Path file : code.files()) {
       String name = file.getFileName().toString();
       String text = Repo.read(file);
-      if (name.endsWith(".java") && READS_ENV.matcher(text).find()) {
-        Matcher m = ENV_CALL.matcher(text);
-        while (m.find()) {
-          if (!NOT_ENV_READS.contains(m.group(1))) {
-            names.add(m.group(2));
-          }
-        }
+      if (name.endsWith(".java")) {
+        names.addAll(envReadsInJava(text));
       } else if (name.startsWith("logback") && name.endsWith(".xml")) {
         Matcher m = LOGBACK_VAR.matcher(text);
         while (m.find()) {
           names.add(m.group(1));
+        }
+      }
+    }
+    return names;
+  }
+
+  /** The variables one Java source reads (none unless it reads the environment at all). */
+  static Set<String> envReadsInJava(String text) {
+    Set<String> names = new TreeSet<>();
+    if (READS_ENV.matcher(text).find()) {
+      Matcher m = ENV_CALL.matcher(text);
+      while (m.find()) {
+        if (!NOT_ENV_READS.contains(m.group(1))) {
+          names.add(m.group(2));
         }
       }
     }
