@@ -57,7 +57,7 @@ UNIT
   write_unit "$SYSTEMD_DIR/tixproof-api.service" "Tixproof API" api
   write_unit "$SYSTEMD_DIR/tixproof-master.service" "Tixproof job master" master
   write_unit "$SYSTEMD_DIR/tixproof-worker@.service" "Tixproof worker %i" worker
-  systemctl daemon-reload
+  "$SYSTEMCTL" daemon-reload
   log "systemd units written to $SYSTEMD_DIR"
 fi
 

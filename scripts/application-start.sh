@@ -55,26 +55,26 @@ wait_for_callback_secret() {
 
 if [[ "$SERVICE_MANAGER" == systemd ]]; then
   if has_role api; then
-    systemctl enable --quiet tixproof-api.service
-    systemctl start tixproof-api.service
+    "$SYSTEMCTL" enable --quiet tixproof-api.service
+    "$SYSTEMCTL" start tixproof-api.service
   fi
   if has_role master; then
     wait_for_callback_secret
-    systemctl enable --quiet tixproof-master.service
-    systemctl start tixproof-master.service
+    "$SYSTEMCTL" enable --quiet tixproof-master.service
+    "$SYSTEMCTL" start tixproof-master.service
   fi
   for ((i = 1; i <= workers; i++)); do
-    systemctl enable --quiet "tixproof-worker@$i.service"
-    systemctl start "tixproof-worker@$i.service"
+    "$SYSTEMCTL" enable --quiet "tixproof-worker@$i.service"
+    "$SYSTEMCTL" start "tixproof-worker@$i.service"
   done
   while read -r unit; do
     n=${unit#tixproof-worker@}
     n=${n%.service}
     if [[ "$n" =~ ^[0-9]+$ ]] && ((n > workers)); then
       log "stopping surplus $unit"
-      systemctl disable --now --quiet "$unit"
+      "$SYSTEMCTL" disable --now --quiet "$unit"
     fi
-  done < <(systemctl list-units --all --plain --no-legend 'tixproof-worker@*.service' | awk '{print $1}')
+  done < <("$SYSTEMCTL" list-units --all --plain --no-legend 'tixproof-worker@*.service' | awk '{print $1}')
 else
   mkdir -p "$RUN_DIR" "$LOG_DIR"
   if has_role api; then

@@ -6,12 +6,12 @@ source "$(dirname "$0")/lib.sh"
 
 if [[ "$SERVICE_MANAGER" == systemd ]]; then
   # every worker instance that exists, not only WORKER_COUNT of them (the count may have shrunk)
-  mapfile -t units < <(systemctl list-units --all --plain --no-legend 'tixproof-worker@*.service' | awk '{print $1}')
+  mapfile -t units < <("$SYSTEMCTL" list-units --all --plain --no-legend 'tixproof-worker@*.service' | awk '{print $1}')
   units+=(tixproof-master.service tixproof-api.service)
   for unit in "${units[@]}"; do
-    if systemctl is-active --quiet "$unit"; then
+    if "$SYSTEMCTL" is-active --quiet "$unit"; then
       log "stopping $unit"
-      systemctl stop "$unit"
+      "$SYSTEMCTL" stop "$unit"
     fi
   done
 else

@@ -12,7 +12,8 @@
 # the application's variables (README, docs/operations.md) plus WORKER_COUNT and, optionally,
 # TIXPROOF_ROLES, SERVICE_MANAGER, RELEASE_ROOT, SERVICE_USER. The hooks run as root under CodeDeploy; the test
 # (scripts/test-codedeploy-hooks.sh) runs them unprivileged with SERVICE_MANAGER=process and a
-# RELEASE_ROOT in a temporary folder.
+# RELEASE_ROOT in a temporary folder, and their systemd path with SYSTEMCTL set to a stand-in
+# (scripts/testing/systemctl-standin.sh) that runs the written units.
 
 set -euo pipefail
 
@@ -37,6 +38,7 @@ WORKER_COUNT=${WORKER_COUNT:-2}
 TIXPROOF_ROLES=${TIXPROOF_ROLES:-api master workers}
 SERVICE_USER=${SERVICE_USER:-tixproof}
 SYSTEMD_DIR=${SYSTEMD_DIR:-/etc/systemd/system}
+SYSTEMCTL=${SYSTEMCTL:-systemctl}
 STOP_TIMEOUT=${STOP_TIMEOUT:-40}
 VALIDATE_TIMEOUT=${VALIDATE_TIMEOUT:-120}
 API_PORT=${PORT:-8080}

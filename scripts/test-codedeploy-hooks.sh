@@ -6,7 +6,10 @@
 #   ApplicationStop (everything gone), ApplicationStop again (a no-op),
 #   deployment 2: all hooks again; `current` moves, the account and token of deployment 1 still work,
 #   a second "host" with TIXPROOF_ROLES=workers joins the first host's master and leaves again,
-#   ApplicationStop; deployment 3's AfterInstall prunes releases beyond KEEP_RELEASES.
+#   ApplicationStop; deployment 3's AfterInstall prunes releases beyond KEEP_RELEASES;
+#   a systemd host (SERVICE_MANAGER=systemd): the units AfterInstall writes pass systemd-analyze and
+#   run (scripts/testing/systemctl-standin.sh starts their ExecStart), start twice changes nothing,
+#   a lower WORKER_COUNT stops the surplus worker, ApplicationStop stops every unit.
 # PostgreSQL and Redis: the servers of DATABASE_URL / REDIS_URL (a throw-away database), else embedded.
 # Needs the built jars (mvn -B -DskipTests package). Called by bin/test-deploy.
 set -euo pipefail
@@ -18,7 +21,7 @@ backing_pid=
 cleanup() {
   local rc=$?
   local env
-  for env in "$work/workers-host.env" "$work/tixproof.env"; do
+  for env in "$work/systemd-host.env" "$work/workers-host.env" "$work/tixproof.env"; do
     if [[ -f "$work/bundle/scripts/application-stop.sh" && -f "$env" ]]; then
       TIXPROOF_ENV_FILE="$env" STOP_TIMEOUT=10 "$work/bundle/scripts/application-stop.sh" >/dev/null 2>&1 || true
     fi
@@ -188,4 +191,59 @@ DEPLOYMENT_ID=d-hooktest-3 KEEP_RELEASES=2 bash -c '
 [[ ! -e "$opt/releases/d-hooktest-1" ]] || fail "release 1 was not pruned"
 [[ -d "$opt/releases/d-hooktest-2" && -d "$opt/releases/d-hooktest-3" ]] || fail "a kept release is missing"
 [[ "$(readlink -f "$opt/current")" == "$opt/releases/d-hooktest-3" ]] || fail "current does not point at release 3"
+step "a systemd host: the units after-install.sh writes, run by scripts/testing/systemctl-standin.sh"
+sd=$work/opt-systemd
+cat "$work/backing.env" > "$work/systemd-host.env"
+cat >> "$work/systemd-host.env" <<EOF
+RELEASE_ROOT=$sd
+SERVICE_MANAGER=systemd
+SERVICE_USER=$(id -un)
+SYSTEMD_DIR=$work/systemd
+SYSTEMCTL=$root/scripts/testing/systemctl-standin.sh
+SYSTEMCTL_STATE=$work/systemctl
+WORKER_COUNT=2
+PORT=$api_port
+HOST=127.0.0.1
+MASTER_PORT=$master_port
+MASTER_HOST=127.0.0.1
+THREADS=1
+HTTP_INSTANCES=1
+DB_POOL_SIZE=4
+MASTER_DB_POOL_SIZE=4
+HEARTBEAT_INTERVAL_MS=300
+HEARTBEAT_TTL_MS=1500
+JAVA_OPTS="-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+EOF
+mkdir -p "$work/systemd"
+systemd_hook() {
+  TIXPROOF_ENV_FILE=$work/systemd-host.env LIFECYCLE_EVENT=$1 DEPLOYMENT_ID=d-hooktest-sd "$bundle/scripts/$2"
+}
+systemd_hook BeforeInstall before-install.sh
+cp -a "$bundle/." "$sd/staging/"
+systemd_hook AfterInstall after-install.sh
+for unit in tixproof-api.service tixproof-master.service tixproof-worker@.service; do
+  [[ -f "$work/systemd/$unit" ]] || fail "after-install.sh wrote no $unit"
+  grep -qx "ExecStart=$sd/current/scripts/run-service.sh .*" "$work/systemd/$unit" || fail "$unit does not run the current release"
+  grep -qx "EnvironmentFile=$work/systemd-host.env" "$work/systemd/$unit" || fail "$unit does not load the environment file"
+done
+if command -v systemd-analyze > /dev/null; then
+  findings=$(systemd-analyze verify "$work"/systemd/tixproof-{api,master,worker@1}.service 2>&1) || true
+  [[ -z "$findings" ]] || fail "systemd-analyze verify: $findings"
+  echo "systemd-analyze verify: the units are clean"
+fi
+systemd_hook ApplicationStart application-start.sh
+systemd_hook ValidateService validate-service.sh
+units_running() { (cd "$work/systemctl" && for f in *.pid; do kill -0 "$(cat "$f")" 2>/dev/null && echo "${f%.pid}"; done) | sort | tr '\n' ' '; }
+[[ "$(units_running)" == "tixproof-api.service tixproof-master.service tixproof-worker@1.service tixproof-worker@2.service " ]] \
+  || fail "running units: $(units_running)"
+before=$(cat "$work"/systemctl/*.pid | sort | tr '\n' ' ')
+systemd_hook ApplicationStart application-start.sh
+[[ "$(cat "$work"/systemctl/*.pid | sort | tr '\n' ' ')" == "$before" ]] || fail "re-running ApplicationStart restarted units"
+echo "WORKER_COUNT=1" >> "$work/systemd-host.env"
+systemd_hook ApplicationStart application-start.sh
+[[ "$(units_running)" == "tixproof-api.service tixproof-master.service tixproof-worker@1.service " ]] \
+  || fail "WORKER_COUNT=1 left running: $(units_running)"
+systemd_hook ValidateService validate-service.sh
+systemd_hook ApplicationStop application-stop.sh
+[[ -z "$(units_running)" ]] || fail "ApplicationStop left running: $(units_running)"
 echo "CodeDeploy hooks: OK"
