@@ -60,10 +60,9 @@ done
 
 api_port=$(free_port)
 master_port=$(free_port)
-cat "$work/backing.env" > "$work/tixproof.env"
-cat >> "$work/tixproof.env" <<EOF
-RELEASE_ROOT=$work/opt
-SERVICE_MANAGER=process
+# what every simulated host's environment file has: the backing servers, ports, small JVMs
+cat "$work/backing.env" > "$work/common.env"
+cat >> "$work/common.env" <<EOF
 WORKER_COUNT=2
 PORT=$api_port
 HOST=127.0.0.1
@@ -76,6 +75,11 @@ MASTER_DB_POOL_SIZE=4
 HEARTBEAT_INTERVAL_MS=300
 HEARTBEAT_TTL_MS=1500
 JAVA_OPTS="-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+EOF
+cat "$work/common.env" > "$work/tixproof.env"
+cat >> "$work/tixproof.env" <<EOF
+RELEASE_ROOT=$work/opt
+SERVICE_MANAGER=process
 EOF
 export TIXPROOF_ENV_FILE=$work/tixproof.env
 export VALIDATE_TIMEOUT=90 STOP_TIMEOUT=30
@@ -193,7 +197,7 @@ DEPLOYMENT_ID=d-hooktest-3 KEEP_RELEASES=2 bash -c '
 [[ "$(readlink -f "$opt/current")" == "$opt/releases/d-hooktest-3" ]] || fail "current does not point at release 3"
 step "a systemd host: the units after-install.sh writes, run by scripts/testing/systemctl-standin.sh"
 sd=$work/opt-systemd
-cat "$work/backing.env" > "$work/systemd-host.env"
+cat "$work/common.env" > "$work/systemd-host.env"
 cat >> "$work/systemd-host.env" <<EOF
 RELEASE_ROOT=$sd
 SERVICE_MANAGER=systemd
@@ -201,18 +205,6 @@ SERVICE_USER=$(id -un)
 SYSTEMD_DIR=$work/systemd
 SYSTEMCTL=$root/scripts/testing/systemctl-standin.sh
 SYSTEMCTL_STATE=$work/systemctl
-WORKER_COUNT=2
-PORT=$api_port
-HOST=127.0.0.1
-MASTER_PORT=$master_port
-MASTER_HOST=127.0.0.1
-THREADS=1
-HTTP_INSTANCES=1
-DB_POOL_SIZE=4
-MASTER_DB_POOL_SIZE=4
-HEARTBEAT_INTERVAL_MS=300
-HEARTBEAT_TTL_MS=1500
-JAVA_OPTS="-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 EOF
 mkdir -p "$work/systemd"
 systemd_hook() {
