@@ -1,6 +1,7 @@
 package com.tixproof.api.purchase;
 
 import com.tixproof.api.db.Ids;
+import com.tixproof.api.event.Event;
 import com.tixproof.api.event.EventRepository;
 import com.tixproof.api.http.ApiException;
 import com.tixproof.api.http.ErrorCode;
@@ -18,10 +19,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -73,9 +76,7 @@ public final class PurchaseService {
         EventRepository.reserve(tx, eventId, quantity)
             .compose(reserved -> {
               if (reserved.isEmpty()) {
-                return events.find(tx, eventId).compose(e -> Future.failedFuture(e.isEmpty()
-                    ? ApiException.notFound("event")
-                    : new ApiException(ErrorCode.SOLD_OUT, "only " + e.get().seatsLeft() + " seats left for this event")));
+                return events.find(tx, eventId).compose(e -> Future.failedFuture(whyNotReserved(e)));
               }
               long amount = Math.multiplyExact(reserved.get().price(), quantity);
               return PurchaseRepository.insert(tx, purchaseId, userId, eventId, quantity, amount, depositToken, proofTimeout)
@@ -123,6 +124,17 @@ public final class PurchaseService {
       String next = rows.size() > limit ? page.get(page.size() - 1).id().toString() : null;
       return new JsonObject().put("items", items).put("next", next);
     });
+  }
+
+  /** The reservation changed nothing: the event is unknown, has started, or has too few seats left. */
+  private static ApiException whyNotReserved(Optional<Event> event) {
+    if (event.isEmpty()) {
+      return ApiException.notFound("event");
+    }
+    if (!event.get().startsAt().toInstant().isAfter(Instant.now())) {
+      return new ApiException(ErrorCode.INVALID_STATE, "the event has started; its tickets are no longer sold");
+    }
+    return new ApiException(ErrorCode.SOLD_OUT, "only " + event.get().seatsLeft() + " seats left for this event");
   }
 
   /**
