@@ -1,0 +1,43 @@
+package com.tixproof.pdf;
+
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Builds the one S3 client of a container: the JDK's URL connection (light, quick to start). */
+final class S3Clients {
+  private S3Clients() {}
+
+  static S3Client build(TicketConfig config) {
+    var builder = S3Client.builder()
+        .region(Region.of(config.region()))
+        .credentialsProvider(credentials(config))
+        .httpClientBuilder(UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(5))
+            .socketTimeout(Duration.ofSeconds(30)));
+    config.s3Endpoint().ifPresent(endpoint -> builder
+        .endpointOverride(endpoint)
+        .forcePathStyle(true)
+        // S3-compatible stores differ in their support of the SDK's default trailing checksums
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED));
+    return builder.build();
+  }
+
+  private static AwsCredentialsProvider credentials(TicketConfig config) {
+    if (config.accessKeyId().isPresent() && config.secretAccessKey().isPresent()) {
+      String id = config.accessKeyId().get();
+      String secret = config.secretAccessKey().get();
+      return StaticCredentialsProvider.create(config.sessionToken()
+          .<software.amazon.awssdk.auth.credentials.AwsCredentials>map(token -> AwsSessionCredentials.create(id, secret, token))
+          .orElseGet(() -> AwsBasicCredentials.create(id, secret)));
+    }
+    return DefaultCredentialsProvider.builder().build();
+  }
+}
