@@ -1,0 +1,48 @@
+package com.tixproof.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class PrintableTextTest {
+
+  @Test
+  @DisplayName("Windows-1252 letters and punctuation stay as they are")
+  void keepsWinAnsi() {
+    assertEquals("José Ñúñez Müller – “Gala” € <script>", PrintableText.of("José Ñúñez Müller – “Gala” € <script>", 200));
+  }
+
+  @Test
+  @DisplayName("decomposed accents are composed first")
+  void composes() {
+    assertEquals("José", PrintableText.of("Jose\u0301", 200));
+  }
+
+  @Test
+  @DisplayName("emoji, joiners and variation selectors are dropped, the spaces they leave collapse")
+  void dropsEmoji() {
+    assertEquals("Ana Party", PrintableText.of("Ana 🎉 👩‍👩‍👧 ❤️ Party 🎫", 200));
+    assertEquals("?", PrintableText.of("🎉", 200));
+  }
+
+  @Test
+  @DisplayName("other accented letters lose the accent, letters of other scripts become ?")
+  void otherScripts() {
+    assertEquals("O ?ódz ??????", PrintableText.of("Ő Łódź Москва", 200));
+  }
+
+  @Test
+  @DisplayName("control characters become single spaces")
+  void controls() {
+    assertEquals("a b c", PrintableText.of("\ta\r\n\u0000b \u2028 c\n", 200));
+  }
+
+  @Test
+  @DisplayName("long text is cut to the limit with an ellipsis")
+  void cuts() {
+    assertEquals("x".repeat(200), PrintableText.of("x".repeat(200), 200));
+    assertEquals("x".repeat(199) + "…", PrintableText.of("x".repeat(201), 200));
+    assertEquals(200, PrintableText.of("ab 🎉 ".repeat(500), 200).length());
+  }
+}
