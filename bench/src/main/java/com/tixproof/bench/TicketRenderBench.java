@@ -1,0 +1,111 @@
+package com.tixproof.bench;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.pdf.PdfWriter;
+import com.tixproof.pdf.LocalS3;
+import com.tixproof.pdf.TicketFunction;
+import com.tixproof.pdf.TicketRenderer;
+import com.tixproof.pdf.TicketRequest;
+import java.io.ByteArrayOutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Tickets per second on one thread: (a) a bare OpenPDF page with one line of text and no QR, the
+ * floor of any OpenPDF document; (b) the full ticket (input validation, layout, QR of a token the
+ * size the API signs) as the function renders it; (c) the whole function, render + a new key + a
+ * PUT to S3Mock running in this JVM on 127.0.0.1 (its server threads run beside this one).
+ *
+ * <p>Run: {@code java -cp bench/target/bench.jar com.tixproof.bench.TicketRenderBench [seconds]}
+ */
+public final class TicketRenderBench {
+  /** The size of the API's signed token: claims, payment proof and an Ed25519 signature, base64url. */
+  private static final String TOKEN = ("eyJ2IjoxLCJwIjoiMDE5M2E0YjUtNmM3ZC03ZThmLTlhMGItMWMyZDNlNGY1YTZiIiwiZSI6IjAxOTNhNGI1LTZj"
+      + "N2QtN2U4Zi05YTBiLTFjMmQzZTRmNWE2YyIsInEiOjIsImgiOiJhbmFAZXhhbXBsZS5jb20iLCJkIjoiNjE1OGUzMmYtN2ZkMi00Y2VmLTkzZmQt"
+      + "ZDI5ZGQ3ODQzOWM0IiwicyI6IjRiZjVjMjE4YjQwYjE3N2U3ZjM0YzU5MDk4OTMyMDY2NjQxMTQ0ZWRkZmJiMmFjNWRjMTdmMDFjOWFmZTU0MzIifQ"
+      + ".hV1k3mVb7N2wL0pR5sT8uY1zA4cD6eF9gH2jK5lM8nP1qR4sT7uV0wX3yZ6aB9cD2eF5gH8jK1lM4nP7qR0sT3uV6wX9yZ2aB5cD8eF1gH4jK");
+
+  private TicketRenderBench() {}
+
+  public static void main(String[] args) throws Exception {
+    double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
+    System.out.printf("Ticket rendering, one thread, %.0f s per measurement (after an equal warm-up); token %d chars%n",
+        seconds, TOKEN.length());
+    Map<String, Object> input = input();
+    TicketRenderer renderer = new TicketRenderer();
+
+    double bare = rate(TicketRenderBench::barePage, seconds);
+    double full = rate(() -> renderer.render(TicketRequest.parse(input)), seconds);
+    System.out.printf("(a) bare OpenPDF page, no QR:            %,8.0f pages/s   (%.3f ms each, %d bytes)%n", bare, 1000 / bare, barePage().length);
+    System.out.printf("(b) full ticket with QR:                 %,8.0f tickets/s (%.3f ms each, %d bytes)%n",
+        full, 1000 / full, renderer.render(TicketRequest.parse(input)).length);
+
+    double stored;
+    try (LocalS3 s3 = LocalS3.start(LocalS3.BUCKET)) {
+      TicketFunction function = TicketFunction.fromEnv(s3.ticketEnv(LocalS3.BUCKET));
+      stored = rate(() -> function.handle(input), seconds);
+    }
+    System.out.printf("(c) render + store to S3Mock (loopback): %,8.0f tickets/s (%.3f ms each)%n", stored, 1000 / stored);
+    System.out.printf("b/a = %.2f  (the QR and the layout cost %.3f ms over a bare page)%n", full / bare, 1000 / full - 1000 / bare);
+    System.out.printf("c/b = %.2f  (storing costs %.3f ms per ticket)%n", stored / full, 1000 / stored - 1000 / full);
+    System.out.printf("target: ≥ 1,000 tickets/s per core rendered with their QR: %s%n", full >= 1000 ? "met" : "not met");
+  }
+
+  static Map<String, Object> input() {
+    Map<String, Object> in = new LinkedHashMap<>();
+    in.put("purchaseId", "0193a4b5-6c7d-7e8f-9a0b-1c2d3e4f5a6b");
+    in.put("ticketCode", "TX-7KQ2-M9ZD");
+    in.put("token", TOKEN);
+    in.put("organizer", "Tixproof");
+    in.put("buyerName", "Ana Pérez");
+    in.put("buyerEmail", "ana@example.com");
+    in.put("eventName", "Jazz Night");
+    in.put("venue", "Teatro Municipal");
+    in.put("startsAt", "2026-12-24T21:00:00Z");
+    in.put("quantity", 2);
+    in.put("amount", 30000);
+    in.put("currency", "CLP");
+    return in;
+  }
+
+  static byte[] barePage() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+    Document document = new Document(PageSize.A4);
+    try {
+      PdfWriter.getInstance(document, out);
+      document.open();
+      document.add(new Paragraph("Ticket TX-7KQ2-M9ZD for Jazz Night"));
+      document.close();
+    } catch (DocumentException e) {
+      throw new IllegalStateException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** Calls per second over the measured window, after an unmeasured warm-up of the same length. */
+  static double rate(Supplier<?> call, double seconds) {
+    run(call, seconds);
+    return run(call, seconds);
+  }
+
+  private static double run(Supplier<?> call, double seconds) {
+    long start = System.nanoTime();
+    long end = start + (long) (seconds * 1e9);
+    long count = 0;
+    long now;
+    Object sink = null;
+    do {
+      sink = call.get();
+      count++;
+      now = System.nanoTime();
+    } while (now < end);
+    if (sink == null) {
+      throw new IllegalStateException("a call returned nothing");
+    }
+    return count / ((now - start) / 1e9);
+  }
+}
