@@ -11,6 +11,7 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.FontSelector;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
@@ -22,9 +23,10 @@ import java.io.UncheckedIOException;
 /**
  * Draws one ticket on one A4 page: the organizer's band, the event, when and where, quantity and
  * amount, who it is issued to, and the QR code of the signed token with the ticket code under it.
- * Uses the PDF's standard fonts (nothing embedded), so every field goes through
- * {@link PrintableText}, which also caps its length so the page never overflows. Thread-safe: the
- * fonts are built once, everything else per call.
+ * Text uses the PDF's standard fonts (nothing embedded) and, only for characters they lack (Greek,
+ * Cyrillic, Latin Extended), OpenPDF's bundled Liberation Sans, loaded on first need and embedded
+ * as a subset. Every field goes through {@link PrintableText}, which also caps its length so the
+ * page never overflows. Thread-safe: the fonts are built once, everything else per call.
  */
 public final class TicketRenderer {
   /** Longest text shown per field; the 200-character names of the contract's tests fit on the page. */
@@ -77,7 +79,7 @@ public final class TicketRenderer {
     try {
       PdfWriter.getInstance(document, out);
       document.addTitle("Ticket " + text(ticket.ticketCode()));
-      document.addCreator(text(ticket.organizer()));
+      document.addCreator("Tixproof");
       document.open();
       document.add(layout(ticket, qr));
       document.close();
@@ -95,7 +97,7 @@ public final class TicketRenderer {
     table.setWidthPercentage(100);
 
     String organizerName = text(t.organizer());
-    PdfPCell organizer = cell(new Phrase(organizerName, organizerName.length() > LONG_BAND ? bandSmall : band));
+    PdfPCell organizer = cell(phrase(organizerName, organizerName.length() > LONG_BAND ? bandSmall : band));
     organizer.setBackgroundColor(INK);
     organizer.setPadding(12);
     organizer.setBorder(Rectangle.NO_BORDER);
@@ -114,8 +116,8 @@ public final class TicketRenderer {
     details.setPadding(16);
     String event = text(t.eventName());
     Font eventFont = event.length() > LONG_EVENT ? eventNameSmall : eventName;
-    Paragraph name = new Paragraph(event, eventFont);
-    name.setLeading(eventFont.getSize() * 1.2f);
+    Paragraph name = new Paragraph(eventFont.getSize() * 1.2f);
+    name.add(phrase(event, eventFont));
     name.setSpacingAfter(8);
     details.addElement(name);
     field(details, "DATE AND TIME", TicketFormat.startsAt(t.startsAt()));
@@ -134,7 +136,9 @@ public final class TicketRenderer {
     qr.setAlignment(Element.ALIGN_CENTER);
     entry.addElement(qr);
     String ticketCode = text(t.ticketCode());
-    Paragraph codeLine = new Paragraph(ticketCode, ticketCode.length() > LONG_CODE ? codeSmall : code);
+    Font codeFont = ticketCode.length() > LONG_CODE ? codeSmall : code;
+    Paragraph codeLine = new Paragraph(codeFont.getSize() * 1.2f);
+    codeLine.add(phrase(ticketCode, codeFont));
     codeLine.setAlignment(Element.ALIGN_CENTER);
     codeLine.setSpacingBefore(6);
     entry.addElement(codeLine);
@@ -143,7 +147,7 @@ public final class TicketRenderer {
     entry.addElement(hint);
     table.addCell(entry);
 
-    PdfPCell footer = cell(new Phrase(
+    PdfPCell footer = cell(phrase(
         "This ticket admits " + t.quantity() + (t.quantity() == 1 ? " person" : " people")
             + " once. Its QR code is signed: the door checks it. Purchase " + text(t.purchaseId()) + ".",
         small));
@@ -161,8 +165,20 @@ public final class TicketRenderer {
     p.setSpacingBefore(6);
     p.add(new Chunk(name, label));
     p.add(Chunk.NEWLINE);
-    p.add(new Chunk(text, font));
+    p.add(phrase(text, font));
     cell.addElement(p);
+  }
+
+  /** The text in the font, with the fallback font for what the standard font cannot draw. */
+  private static Phrase phrase(String text, Font font) {
+    if (PrintableText.standard(text)) {
+      return new Phrase(text, font);
+    }
+    FontSelector selector = new FontSelector();
+    selector.addFont(font);
+    boolean bold = font.getBaseFont().getPostscriptFontName().contains("Bold");
+    selector.addFont(new Font(Fallback.FONT, font.getSize(), bold ? Font.BOLD : Font.NORMAL, font.getColor()));
+    return selector.process(text);
   }
 
   private static PdfPCell cell(Phrase phrase) {
@@ -172,7 +188,20 @@ public final class TicketRenderer {
   }
 
   private static String text(String raw) {
-    return PrintableText.of(raw, MAX_FIELD_CHARS);
+    return PrintableText.of(raw, MAX_FIELD_CHARS, cp -> Fallback.FONT.charExists(cp));
+  }
+
+  /** Loaded on the first ticket that needs it (holder idiom), so other tickets never pay for it. */
+  private static final class Fallback {
+    static final BaseFont FONT = load();
+
+    private static BaseFont load() {
+      try {
+        return BaseFont.createFont("font-fallback/LiberationSans-Regular.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+      } catch (DocumentException | IOException e) {
+        throw new IllegalStateException("OpenPDF's bundled Liberation Sans is missing", e);
+      }
+    }
   }
 
   private static BaseFont standard(String name) {

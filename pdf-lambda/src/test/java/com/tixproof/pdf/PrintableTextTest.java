@@ -33,6 +33,15 @@ class PrintableTextTest {
   }
 
   @Test
+  @DisplayName("characters the fallback font has are kept; marks and joiners never stand alone")
+  void fallback() {
+    assertEquals("Ő Łódź Москва ?", PrintableText.of("Ő Łódź Москва 東", 200, cp -> cp < 0x3000));
+    assertEquals("ab", PrintableText.of("a\u200Db\u0301\uFE0F", 200, cp -> true));
+    assertEquals(false, PrintableText.standard("Москва"));
+    assertEquals(true, PrintableText.standard("José € “x”"));
+  }
+
+  @Test
   @DisplayName("control characters become single spaces")
   void controls() {
     assertEquals("a b c", PrintableText.of("\ta\r\n\u0000b \u2028 c\n", 200));
