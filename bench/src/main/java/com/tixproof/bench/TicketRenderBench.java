@@ -9,11 +9,11 @@ import com.tixproof.pdf.LocalS3;
 import com.tixproof.pdf.TicketFunction;
 import com.tixproof.pdf.TicketRenderer;
 import com.tixproof.pdf.TicketRequest;
+import com.tixproof.pdf.Tickets;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -40,7 +40,7 @@ public final class TicketRenderBench {
         seconds, TOKEN.length());
     System.out.println("wall = calls per elapsed second; thread CPU = per second of this thread on a core (what a "
         + "shared, noisy machine does not steal); process CPU = per second of all the JVM's threads (GC, JIT, S3Mock)");
-    Map<String, Object> input = input();
+    Map<String, Object> input = Tickets.input(TOKEN);
     TicketRenderer renderer = new TicketRenderer();
 
     Rate bare = rate(TicketRenderBench::barePage, seconds);
@@ -63,23 +63,6 @@ public final class TicketRenderBench {
   private static void print(String what, Rate r, int bytes) {
     System.out.printf("%-42s %,9.0f/s wall  %,9.0f/s thread CPU  %,9.0f/s process CPU  (%.3f ms CPU each%s)%n",
         what, r.wall(), r.threadCpu(), r.processCpu(), 1000 / r.threadCpu(), bytes < 0 ? "" : ", " + bytes + " bytes");
-  }
-
-  static Map<String, Object> input() {
-    Map<String, Object> in = new LinkedHashMap<>();
-    in.put("purchaseId", "0193a4b5-6c7d-7e8f-9a0b-1c2d3e4f5a6b");
-    in.put("ticketCode", "TX-7KQ2-M9ZD");
-    in.put("token", TOKEN);
-    in.put("organizer", "Tixproof");
-    in.put("buyerName", "Ana Pérez");
-    in.put("buyerEmail", "ana@example.com");
-    in.put("eventName", "Jazz Night");
-    in.put("venue", "Teatro Municipal");
-    in.put("startsAt", "2026-12-24T21:00:00Z");
-    in.put("quantity", 2);
-    in.put("amount", 30000);
-    in.put("currency", "CLP");
-    return in;
   }
 
   static byte[] barePage() {
