@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -74,6 +78,32 @@ class LocalLambdaServerTest {
     assertEquals("http://localhost:8080/files/" + key, out.get("url").asText());
     byte[] pdf = Files.readAllBytes(dir.resolve(key.substring("tickets/".length())));
     assertTrue(PdfPages.text(pdf).contains("Jazz Night"));
+  }
+
+  @Test
+  @DisplayName("end to end: LambdaClient → LocalLambdaServer → handler → S3Mock; the returned link downloads the ticket")
+  void invokesIntoS3() throws Exception {
+    LocalS3 s3 = LocalS3.shared();
+    TicketHandler handler = new TicketHandler(TicketFunction.fromEnv(s3.ticketEnv(LocalS3.BUCKET)));
+    try (LocalLambdaServer s3Server = LocalLambdaServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), handler);
+        LambdaClient client = LambdaClient.builder()
+            .endpointOverride(s3Server.endpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .build()) {
+      SdkBytes payload = SdkBytes.fromUtf8String(JSON.writeValueAsString(Tickets.input()));
+      InvokeResponse response = client.invoke(b -> b.functionName(FUNCTION).payload(payload));
+      assertNull(response.functionError());
+      JsonNode out = JSON.readTree(response.payload().asByteArray());
+      assertEquals(LocalS3.BUCKET, out.get("bucket").asText());
+      HttpResponse<byte[]> pdf = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+          .send(HttpRequest.newBuilder(URI.create(out.get("url").asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(200, pdf.statusCode());
+      assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+      assertTrue(PdfPages.text(pdf.body()).contains("TX-7KQ2-M9ZD"));
+      assertEquals(Tickets.TOKEN, PdfPages.qr(PdfPages.image(pdf.body(), 150)));
+    }
   }
 
   @Test
