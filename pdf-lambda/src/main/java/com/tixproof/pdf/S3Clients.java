@@ -2,6 +2,7 @@ package com.tixproof.pdf;
 
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -51,7 +52,7 @@ final class S3Clients {
       String id = config.accessKeyId().get();
       String secret = config.secretAccessKey().get();
       return StaticCredentialsProvider.create(config.sessionToken()
-          .<software.amazon.awssdk.auth.credentials.AwsCredentials>map(token -> AwsSessionCredentials.create(id, secret, token))
+          .<AwsCredentials>map(token -> AwsSessionCredentials.create(id, secret, token))
           .orElseGet(() -> AwsBasicCredentials.create(id, secret)));
     }
     return DefaultCredentialsProvider.builder().build();
