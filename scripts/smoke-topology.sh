@@ -122,6 +122,15 @@ if $have_pdf; then
   step "pdf function (LocalLambdaServer) on $pdf_port"
   start pdf "$work/env/pdf.env" java -jar pdf-lambda/target/pdf-lambda.jar
   wait_for 60 "pdf function listening" bash -c "exec 3<>/dev/tcp/127.0.0.1/$pdf_port"
+  # one invocation as the API makes it (the Lambda Invoke API, function name as in compose); the
+  # link must be served by the store, as MinIO serves it under compose
+  out=$(curl -fsS -X POST "http://127.0.0.1:$pdf_port/2015-03-31/functions/function/invocations" \
+    -H 'Content-Type: application/json' -D "$work/invoke.headers" -d '{"purchaseId": "0193a4b5-6c7d-7e8f-9a0b-1c2d3e4f5a6b",
+      "ticketCode": "TX-SMOK-E001", "token": "smoke-token", "organizer": "Tixproof", "buyerName": "Smoke Test",
+      "buyerEmail": "smoke@example.com", "eventName": "Smoke Night", "venue": "Loopback Hall",
+      "startsAt": "2030-01-01T20:00:00Z", "quantity": 1, "amount": 15000, "currency": "CLP"}')
+  ! grep -qi '^X-Amz-Function-Error' "$work/invoke.headers" || fail "the pdf function failed: $out"
+  check_ticket "$(json 'json.dumps({"ticketUrl": d["url"]})' <<< "$out")" "$work/ticket-0.pdf"
 fi
 
 step "three workers"

@@ -41,7 +41,12 @@ class DeploymentFilesTest {
   /** Variables the code reads that compose leaves unset on purpose, and why (docs/operations.md repeats them). */
   static final Map<String, Map<String, String>> NOT_SET_IN_COMPOSE = Map.of(
       "worker", Map.of("WORKER_ID", "unique per replica: its default (hostname-pid-random) is, one value would be shared by every --scale replica"),
-      "pdf", Map.of("PORT", "LocalLambdaServer's port for compose-less runs; in the Lambda image the runtime interface emulator listens on 8080"));
+      "pdf", Map.of(
+          "PORT", "LocalLambdaServer's port for compose-less runs; in the Lambda image the runtime interface emulator listens on 8080",
+          "BIND_ADDRESS", "LocalLambdaServer's address for compose-less runs (the emulator listens on all interfaces)",
+          "TICKET_DIR", "the file store's folder; compose stores tickets in MinIO (TICKET_STORE=s3)",
+          "AWS_DEFAULT_REGION", "the fallback when AWS_REGION is not set; compose sets AWS_REGION",
+          "AWS_SESSION_TOKEN", "only with temporary AWS credentials; MinIO's are static"));
 
   /** Read only by the one-process launcher; never a container's concern. */
   static final Set<String> LAUNCHER_ONLY = Set.of("EMBEDDED_PG_PORT", "EMBEDDED_REDIS_PORT", "IN_PROCESS_WORKERS", "WORKER_ID_PREFIX");
@@ -281,6 +286,15 @@ class DeploymentFilesTest {
       Path source = Repo.path("pdf-lambda/src/main/java/" + className.replace('.', '/') + ".java");
       assertTrue(Files.isRegularFile(source), "handler " + handler + " has no class " + source);
       assertEquals("java17", props.path("Runtime").asText(globals.path("Runtime").asText("")), "runtime of " + handler);
+      String codeUri = props.path("CodeUri").asText("");
+      if (codeUri.endsWith(".jar")) {
+        // a jar built by Maven: the module's pom must write that file, and sam build must not try to build it
+        String jar = Path.of(codeUri).getFileName().toString();
+        assertTrue(Repo.read(Repo.path("pdf-lambda/pom.xml")).contains("/" + jar + "</outputFile>"),
+            "pdf-lambda/pom.xml does not produce the template's CodeUri " + codeUri);
+        assertTrue(resource.path("Metadata").path("SkipBuild").asBoolean(false),
+            "CodeUri is a prebuilt jar: the function needs Metadata SkipBuild: True for sam build");
+      }
       Set<String> variables = new TreeSet<>();
       globals.path("Environment").path("Variables").fieldNames().forEachRemaining(variables::add);
       props.path("Environment").path("Variables").fieldNames().forEachRemaining(variables::add);
