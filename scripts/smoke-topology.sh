@@ -161,6 +161,10 @@ body=$(purchase "$api" smoke-purchase-1 "$expected")
 echo "purchase $(json 'd["id"]' <<< "$body") is $expected"
 if [[ $expected == TICKET_READY ]]; then
   check_ticket "$body" "$work/ticket-1.pdf"
+  # the e-mail with the link goes out through the outbox to "mailpit" (the SMTP catcher)
+  wait_for 60 "the ticket e-mail reached the SMTP catcher" bash -c "compgen -G '$work/mail/*.eml'"
+  echo "the SMTP catcher has $(find "$work/mail" -name '*.eml' | wc -l) e-mail(s)"
+  grep -l "^Subject:" "$work"/mail/*.eml > /dev/null || fail "the caught e-mail has no Subject"
 else
   echo "(ticket delivery is not in this tree yet: TICKET_READY is checked once LAMBDA_ENDPOINT is in the API's environment)"
 fi
