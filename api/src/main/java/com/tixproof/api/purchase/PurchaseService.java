@@ -90,7 +90,8 @@ public final class PurchaseService {
                             .map(v -> {
                               Purchase p = new Purchase(purchaseId, userId, eventId, reserved.get().name(), quantity, amount,
                                   PurchaseStatus.AWAITING_PROOF, depositToken, null, times.createdAt(), times.updatedAt(), times.expiresAt(),
-                                  challenges.stream().map(c -> new Purchase.Challenge(c.challengeId(), c.challengeHash(), false)).toList());
+                                  challenges.stream().map(c -> new Purchase.Challenge(c.challengeId(), c.challengeHash(), false)).toList(),
+                                  Purchase.TicketProgress.NONE);
                               return StoredResponse.first(202, p.toJson().encode());
                             });
                       }));

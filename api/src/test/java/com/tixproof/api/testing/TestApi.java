@@ -3,6 +3,7 @@ package com.tixproof.api.testing;
 import com.tixproof.api.Api;
 import com.tixproof.api.ApiMain;
 import com.tixproof.api.config.AppConfig;
+import com.tixproof.api.ticket.TicketFunction;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -44,6 +45,11 @@ public final class TestApi implements AutoCloseable {
 
   /** Starts with test defaults, overridden by {@code env}. */
   public static TestApi start(Map<String, String> env) {
+    return start(env, null);
+  }
+
+  /** Starts with test defaults, overridden by {@code env}, rendering tickets with {@code ticketFunction} (null: none). */
+  public static TestApi start(Map<String, String> env, TicketFunction ticketFunction) {
     Map<String, String> all = new HashMap<>();
     int port = freePort();
     try {
@@ -65,11 +71,13 @@ public final class TestApi implements AutoCloseable {
     all.put("ARGON2_ITERATIONS", "1");
     all.put("SWEEP_INTERVAL", "1h");
     all.put("LOGIN_MAX_PER_MINUTE_PER_ADDRESS", "100000");
+    // tickets are rendered only where a test passes a ticket function (see start(env, function))
+    all.put("TICKET_DELIVERY", "off");
     all.putAll(env);
     AppConfig config = AppConfig.fromEnv(all);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = ApiMain.newVertx(registry);
-    Api api = Api.start(vertx, config, registry).await();
+    Api api = Api.start(vertx, config, registry, ticketFunction).await();
     WebClient web = WebClient.create(vertx,
         new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(config.port()).setKeepAlive(true),
         new PoolOptions().setHttp1MaxSize(128));
@@ -78,7 +86,7 @@ public final class TestApi implements AutoCloseable {
 
   /** Empties every table but keeps the admin account (with a zero balance). */
   public void reset() {
-    api.pool().query("TRUNCATE ledger_entries, idempotency_keys, outbox, purchase_challenges, purchases, events").execute()
+    api.pool().query("TRUNCATE ledger_entries, idempotency_keys, outbox, ticket_check_ins, tickets, purchase_challenges, purchases, events").execute()
         .compose(v -> api.pool().query("DELETE FROM wallets WHERE user_id IN (SELECT id FROM users WHERE role <> 'admin')").execute())
         .compose(v -> api.pool().query("DELETE FROM users WHERE role <> 'admin'").execute())
         .compose(v -> api.pool().query("UPDATE wallets SET balance = 0").execute())
