@@ -1,6 +1,7 @@
 package com.tixproof.api.purchase;
 
 import com.tixproof.api.http.Times;
+import com.tixproof.api.ticket.TicketCode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
@@ -54,7 +55,7 @@ public record Purchase(
       json.put("ticketUrl", ticketUrl);
     }
     if (status.isProven()) {
-      json.put("ticketCode", com.tixproof.api.ticket.TicketCode.of(id));
+      json.put("ticketCode", TicketCode.of(id));
     }
     if (ticket.attempts() > 0) {
       json.put("ticketAttempts", ticket.attempts());
