@@ -29,8 +29,12 @@ public record TicketConfig(
     } catch (IllegalArgumentException bad) {
       throw new IllegalArgumentException("TICKET_DELIVERY must be lambda or off, got " + delivery.toLowerCase(), bad);
     }
+    String signingKey = e.secret("TICKET_SIGNING_KEY", secrets, "ticket-signing.key");
+    if (seedLength(signingKey) != 32) {
+      throw new IllegalArgumentException("TICKET_SIGNING_KEY must be the base64url text of a 32-byte Ed25519 seed");
+    }
     return new TicketConfig(
-        e.secret("TICKET_SIGNING_KEY", secrets, "ticket-signing.key"),
+        signingKey,
         mode,
         e.get("TICKET_FUNCTION_NAME", "tixproof-ticket-pdf"),
         Optional.ofNullable(e.get("LAMBDA_ENDPOINT", null)).map(URI::create),
@@ -38,5 +42,13 @@ public record TicketConfig(
         e.get("TICKET_ORGANIZER", "Tixproof"),
         e.integer("TICKET_MAX_ATTEMPTS", 10, 1, 1000),
         dataDir.resolve("tickets"));
+  }
+
+  private static int seedLength(String base64) {
+    try {
+      return java.util.Base64.getUrlDecoder().decode(base64.trim().replace('+', '-').replace('/', '_').replace("=", "")).length;
+    } catch (IllegalArgumentException notBase64) {
+      return -1;
+    }
   }
 }

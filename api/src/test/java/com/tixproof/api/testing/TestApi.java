@@ -86,11 +86,27 @@ public final class TestApi implements AutoCloseable {
 
   /** Empties every table but keeps the admin account (with a zero balance). */
   public void reset() {
-    api.pool().query("TRUNCATE ledger_entries, idempotency_keys, outbox, ticket_check_ins, tickets, purchase_challenges, purchases, events").execute()
+    truncate(1)
         .compose(v -> api.pool().query("DELETE FROM wallets WHERE user_id IN (SELECT id FROM users WHERE role <> 'admin')").execute())
         .compose(v -> api.pool().query("DELETE FROM users WHERE role <> 'admin'").execute())
         .compose(v -> api.pool().query("UPDATE wallets SET balance = 0").execute())
         .await();
+  }
+
+  /**
+   * TRUNCATE waits for every open transaction on these tables, and queues every later query
+   * behind it. The outbox relay holds its claimed rows in a transaction while a receiver (ticket
+   * delivery, e-mail) queries purchases on another connection: waiting forever would deadlock
+   * them, so the TRUNCATE gives up after a moment, lets them finish, and tries again.
+   */
+  private io.vertx.core.Future<Void> truncate(int attempt) {
+    return api.pool().withTransaction(tx -> tx.query("SET LOCAL lock_timeout = '500ms'").execute()
+            .compose(v -> tx.query("TRUNCATE ledger_entries, idempotency_keys, outbox, ticket_check_ins, tickets, purchase_challenges,"
+                + " purchases, events").execute()))
+        .<Void>mapEmpty()
+        .recover(err -> err instanceof io.vertx.pgclient.PgException pg && "55P03".equals(pg.getSqlState()) && attempt < 40
+            ? truncate(attempt + 1)
+            : io.vertx.core.Future.failedFuture(err));
   }
 
   @Override

@@ -73,8 +73,9 @@ class TicketVerifyTest {
     eventId = app.client.createEvent(1_000, 20).await();
     buyer = app.client.newUserWithBalance(10_000).await();
     purchase = app.client.buyAndProve(buyer.token(), eventId, 2, SECRET_MAX).await();
-    Eventually.waitUntil("the ticket is rendered", () -> !function.inputs.isEmpty(), 20_000);
-    token = function.inputs.get(0).getString("token");
+    String id = purchase.getString("id");
+    Eventually.waitUntil("the ticket is rendered", () -> function.inputs.stream().anyMatch(i -> id.equals(i.getString("purchaseId"))), 20_000);
+    token = function.inputs.stream().filter(i -> id.equals(i.getString("purchaseId"))).findFirst().orElseThrow().getString("token");
   }
 
   HttpResponse<Buffer> verify(String as, Object token) {
