@@ -77,9 +77,15 @@ public final class TicketSigner {
     } catch (IllegalArgumentException notBase64) {
       return Optional.empty();
     }
+    Ed25519PublicKeyParameters key;
+    try {
+      key = new Ed25519PublicKeyParameters(publicKey, 0);
+    } catch (IllegalArgumentException notOnTheCurve) {
+      return Optional.empty(); // 32 bytes that are no Ed25519 key verify nothing
+    }
     return TicketClaims.parse(raw).filter(parsed -> {
       Ed25519Signer verifier = new Ed25519Signer();
-      verifier.init(false, new Ed25519PublicKeyParameters(publicKey, 0));
+      verifier.init(false, key);
       verifier.update(parsed.signed(), 0, parsed.signed().length);
       return verifier.verifySignature(parsed.signature());
     }).map(TicketClaims.Parsed::claims);

@@ -75,6 +75,20 @@ class TicketSignerTest {
   }
 
   @Test
+  @DisplayName("offline, any other 32 bytes as the key verify nothing, also when they are not a point on the curve")
+  void everyOtherKeyIsRefused() {
+    String token = signer.sign(claims("Ana"));
+    for (int i = 0; i < 32; i++) {
+      for (int bit = 0; bit < 8; bit++) {
+        byte[] key = RFC_PUBLIC.clone();
+        key[i] ^= (byte) (1 << bit);
+        assertEquals(Optional.empty(), TicketSigner.verify(token, key), "byte " + i + " bit " + bit);
+      }
+    }
+    assertEquals(Optional.empty(), TicketSigner.verify(token, new byte[31]));
+  }
+
+  @Test
   @DisplayName("truncated and extended tokens are refused")
   void truncatedOrExtended() {
     String token = signer.sign(claims("Ana"));
