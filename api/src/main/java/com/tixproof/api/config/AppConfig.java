@@ -36,7 +36,10 @@ public record AppConfig(
     boolean seedDemoEvents,
     Optional<String> masterUrl,
     Duration outboxPollInterval,
-    Duration workerStatusStaleAfter) {
+    Duration workerStatusStaleAfter,
+    String publicBaseUrl,
+    TicketConfig tickets,
+    MailConfig mail) {
 
   /** Argon2id cost. Defaults follow OWASP's 2024 minimum: 19 MiB, 2 passes, 1 lane. */
   public record Argon2Params(int memoryKib, int iterations, int parallelism) {}
@@ -49,9 +52,10 @@ public record AppConfig(
       throw new IllegalArgumentException("DATABASE_URL is required (the launcher sets it for embedded PostgreSQL)");
     }
     Secrets secrets = new Secrets(dataDir.resolve("secrets"));
+    int port = e.integer("PORT", 8080, 0, 65535);
     return new AppConfig(
         e.get("HOST", "0.0.0.0"),
-        e.integer("PORT", 8080, 0, 65535),
+        port,
         e.integer("HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 64),
         dataDir,
         databaseUrl,
@@ -78,7 +82,14 @@ public record AppConfig(
         e.bool("SEED_DEMO_EVENTS", false),
         Optional.ofNullable(e.get("MASTER_URL", null)).filter(s -> !s.isBlank()),
         e.duration("OUTBOX_POLL_INTERVAL", Duration.ofSeconds(1)),
-        e.duration("WORKER_STATUS_STALE_AFTER", Duration.ofSeconds(3)));
+        e.duration("WORKER_STATUS_STALE_AFTER", Duration.ofSeconds(3)),
+        stripSlash(e.get("PUBLIC_BASE_URL", "http://localhost:" + port)),
+        TicketConfig.fromEnv(e, secrets, dataDir),
+        MailConfig.fromEnv(e, dataDir));
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   /** Typed reads with the variable's name in every error. */

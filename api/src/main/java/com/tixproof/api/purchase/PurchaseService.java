@@ -96,7 +96,8 @@ public final class PurchaseService {
             Purchase.Timestamps times = inserted.result();
             Purchase p = new Purchase(purchaseId, userId, eventId, event.name(), quantity, amount,
                 PurchaseStatus.AWAITING_PROOF, depositToken, null, times.createdAt(), times.updatedAt(), times.expiresAt(),
-                challenges.stream().map(c -> new Purchase.Challenge(c.challengeId(), c.challengeHash(), false)).toList());
+                challenges.stream().map(c -> new Purchase.Challenge(c.challengeId(), c.challengeHash(), false)).toList(),
+                Purchase.TicketProgress.NONE);
             return Future.succeededFuture(StoredResponse.first(202, p.toJson().encode()));
           });
         }))
