@@ -40,6 +40,9 @@ class DeploymentFilesTest {
 
   /** Variables the code reads that compose leaves unset on purpose, and why (docs/operations.md repeats them). */
   static final Map<String, Map<String, String>> NOT_SET_IN_COMPOSE = Map.of(
+      "api", Map.of(
+          "AWS_ACCESS_KEY_ID", "unset on purpose: the API then calls the Lambda emulator unsigned (in AWS the instance role signs)",
+          "SES_ENDPOINT", "SES only; compose mails through Mailpit (MAIL_SENDER=smtp)"),
       "worker", Map.of("WORKER_ID", "unique per replica: its default (hostname-pid-random) is, one value would be shared by every --scale replica"),
       "pdf", Map.of(
           "PORT", "LocalLambdaServer's port for compose-less runs; in the Lambda image the runtime interface emulator listens on 8080",
