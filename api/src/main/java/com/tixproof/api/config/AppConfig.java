@@ -1,5 +1,6 @@
 package com.tixproof.api.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -36,7 +37,8 @@ public record AppConfig(
     boolean seedDemoEvents,
     Optional<String> masterUrl,
     Duration outboxPollInterval,
-    Duration workerStatusStaleAfter) {
+    Duration workerStatusStaleAfter,
+    Optional<Path> frontendDir) {
 
   /** Argon2id cost. Defaults follow OWASP's 2024 minimum: 19 MiB, 2 passes, 1 lane. */
   public record Argon2Params(int memoryKib, int iterations, int parallelism) {}
@@ -78,7 +80,21 @@ public record AppConfig(
         e.bool("SEED_DEMO_EVENTS", false),
         Optional.ofNullable(e.get("MASTER_URL", null)).filter(s -> !s.isBlank()),
         e.duration("OUTBOX_POLL_INTERVAL", Duration.ofSeconds(1)),
-        e.duration("WORKER_STATUS_STALE_AFTER", Duration.ofSeconds(3)));
+        e.duration("WORKER_STATUS_STALE_AFTER", Duration.ofSeconds(3)),
+        frontendDir(e));
+  }
+
+  /** {@code FRONTEND_DIR}, else {@code frontend/dist} when it exists (the run command builds it), else none. */
+  static Optional<Path> frontendDir(Env e) {
+    String given = e.get("FRONTEND_DIR", null);
+    Path dir = Path.of(given != null ? given : "frontend/dist").toAbsolutePath().normalize();
+    if (Files.isDirectory(dir)) {
+      return Optional.of(dir);
+    }
+    if (given != null) {
+      throw new IllegalArgumentException("FRONTEND_DIR must be a folder with the built front end, got " + given);
+    }
+    return Optional.empty();
   }
 
   /** Typed reads with the variable's name in every error. */
