@@ -1,0 +1,67 @@
+import { Link } from 'react-router';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { pageQuery, request } from '../api/client';
+import { describeError } from '../api/errors';
+import { keys, useCurrency, useEvent } from '../api/queries';
+import type { Page, Purchase } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { FormError } from '../components/Field';
+import { StatusBadge } from '../components/StatusBadge';
+import { formatDateTime } from '../lib/dates';
+import { formatMoney } from '../lib/money';
+
+const PAGE = 10;
+
+export function EventName({ id }: { id: string }) {
+  const event = useEvent(id);
+  return <>{event.data?.name ?? (event.isError ? 'Event' : '…')}</>;
+}
+
+export function PurchasesPage() {
+  const { token } = useAuth();
+  const currency = useCurrency();
+  const query = useInfiniteQuery({
+    queryKey: keys.purchases,
+    queryFn: ({ pageParam, signal }) => request<Page<Purchase>>(`/api/purchases?${pageQuery(PAGE, pageParam)}`, { token, signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next ?? undefined,
+    enabled: Boolean(token),
+  });
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <section aria-labelledby="purchases-title">
+      <div className="page-head">
+        <h1 id="purchases-title">My purchases</h1>
+      </div>
+      <FormError message={query.isError ? describeError(query.error, 'load') : null} />
+      {query.isPending && <p className="muted">Loading…</p>}
+      {query.isSuccess && items.length === 0 && (
+        <p className="panel">
+          No purchases yet. <Link to="/events">Find an event</Link>.
+        </p>
+      )}
+      <ul className="purchase-list">
+        {items.map((p) => (
+          <li key={p.id} className="card purchase-row" data-purchase-id={p.id}>
+            <div>
+              <h2 className="purchase-event">
+                <Link to={`/purchases/${p.id}`}>
+                  <EventName id={p.eventId} />
+                </Link>
+              </h2>
+              <p className="muted small">
+                {p.quantity} {p.quantity === 1 ? 'ticket' : 'tickets'} · {formatMoney(p.amount, currency)} · {formatDateTime(p.createdAt)}
+              </p>
+            </div>
+            <StatusBadge status={p.status} />
+          </li>
+        ))}
+      </ul>
+      {query.hasNextPage && (
+        <button type="button" className="button secondary" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+          {query.isFetchingNextPage ? 'Loading…' : 'Older purchases'}
+        </button>
+      )}
+    </section>
+  );
+}
