@@ -1,6 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { Layout, RequireUser } from './components/Layout';
-import { LoginPage, SignUpPage } from './pages/AuthPages';
+import { LoginPage, LogoutPage, SignUpPage } from './pages/AuthPages';
 import { EventsPage } from './pages/EventsPage';
 import { WalletPage } from './pages/WalletPage';
 import { PurchasesPage } from './pages/PurchasesPage';
@@ -16,6 +16,7 @@ export function App() {
         <Route path="/" element={<Navigate to="/events" replace />} />
         <Route path="/login" element={<LoginPage />} />
         <Route path="/signup" element={<SignUpPage />} />
+        <Route path="/logout" element={<LogoutPage />} />
         <Route path="/events" element={<EventsPage />} />
         <Route path="/wallet" element={<RequireUser><WalletPage /></RequireUser>} />
         <Route path="/purchases" element={<RequireUser><PurchasesPage /></RequireUser>} />

@@ -62,6 +62,11 @@ export interface Purchase {
   solvedChallenges: number;
   totalChallenges: number;
   ticketUrl?: string | null;
+  /** Extensions beyond API.md's core shape; shown when the server sends them. */
+  eventName?: string;
+  ticketCode?: string;
+  ticketError?: string;
+  expiresAt?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -82,6 +87,8 @@ export interface VerifyResult {
   event?: unknown;
   holder?: unknown;
   quantity?: number;
+  ticketCode?: string;
+  checkedInAt?: string;
   firstCheckIn: boolean;
   [more: string]: unknown;
 }

@@ -4,7 +4,7 @@ import { useAuth } from '../auth/AuthContext';
 import { WorkerLight } from './WorkerLight';
 
 export function Layout({ children }: { children: ReactNode }) {
-  const { user, signOut } = useAuth();
+  const { user } = useAuth();
   const navigate = useNavigate();
   return (
     <>
@@ -34,14 +34,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <span className="nav-name" title={user.email}>
                 {user.name}
               </span>
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => {
-                  signOut();
-                  navigate('/login');
-                }}
-              >
+              <button type="button" className="link-button" onClick={() => navigate('/logout')}>
                 Log out
               </button>
             </span>

@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import { ApiError, request } from '../api/client';
 import { describeError } from '../api/errors';
@@ -113,4 +113,14 @@ export function LoginPage() {
 
 export function SignUpPage() {
   return <AuthForm mode="register" />;
+}
+
+/**
+ * Logging out is a page of its own: the protected page is left before the session ends, so it
+ * does not send the next person to log in back to where this one was.
+ */
+export function LogoutPage() {
+  const { signOut } = useAuth();
+  useEffect(() => signOut(), [signOut]);
+  return <Navigate to="/login" replace />;
 }

@@ -5,7 +5,7 @@ import { describeError } from '../api/errors';
 import type { VerifyResult } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { FormError } from '../components/Field';
-import { formatEventDate } from '../lib/dates';
+import { formatDateTime, formatEventDate } from '../lib/dates';
 
 /** A holder or event as text, whether the API sends a string or an object with a name. */
 export function describeParty(value: unknown): string | null {
@@ -52,6 +52,12 @@ export function VerifyVerdict({ result }: { result: VerifyResult }) {
               <dd>{event}</dd>
             </div>
           )}
+          {result.ticketCode && (
+            <div>
+              <dt>Ticket code</dt>
+              <dd className="code">{result.ticketCode}</dd>
+            </div>
+          )}
           {typeof result.quantity === 'number' && (
             <div>
               <dt>Admits</dt>
@@ -60,7 +66,10 @@ export function VerifyVerdict({ result }: { result: VerifyResult }) {
           )}
           <div>
             <dt>First check-in</dt>
-            <dd>{result.firstCheckIn ? 'Yes, now' : 'No'}</dd>
+            <dd>
+              {result.firstCheckIn ? 'Yes, now' : 'No'}
+              {!result.firstCheckIn && result.checkedInAt ? `: first checked in ${formatDateTime(result.checkedInAt)}` : ''}
+            </dd>
           </div>
         </dl>
       )}

@@ -36,7 +36,7 @@ export function PurchaseDetailPage() {
       </p>
       <div className="panel">
         <div className="purchase-head">
-          <h1 id="purchase-title">{event.data?.name ?? 'Your purchase'}</h1>
+          <h1 id="purchase-title">{event.data?.name ?? p.eventName ?? 'Your purchase'}</h1>
           <StatusBadge status={p.status} />
         </div>
         {event.data && (
@@ -57,14 +57,28 @@ export function PurchaseDetailPage() {
             <dt>Ordered</dt>
             <dd>{formatDateTime(p.createdAt)}</dd>
           </div>
+          {p.ticketCode && (
+            <div>
+              <dt>Ticket code</dt>
+              <dd className="code">{p.ticketCode}</dd>
+            </div>
+          )}
         </dl>
 
         <h2>Payment proof</h2>
         <ProofProgress purchase={p} />
         {p.status === 'AWAITING_PROOF' && (
-          <p className="muted small">Our workers are solving this payment's challenges. This page updates by itself.</p>
+          <p className="muted small">
+            Our workers are solving this payment's challenges. This page updates by itself.
+            {p.expiresAt && ` If it is not proven by ${formatDateTime(p.expiresAt)}, the amount is refunded.`}
+          </p>
         )}
         {p.status === 'PAID' && <p className="muted">Payment proven. Your ticket is being prepared…</p>}
+        {p.status === 'PAID' && p.ticketError && (
+          <p className="form-error" role="alert">
+            Your ticket is taking longer than usual; we keep trying and it will appear here. Your payment is safe.
+          </p>
+        )}
         {p.status === 'TICKET_READY' && (
           <>
             <h2>Your ticket</h2>

@@ -12,9 +12,10 @@ import { formatMoney } from '../lib/money';
 
 const PAGE = 10;
 
-export function EventName({ id }: { id: string }) {
-  const event = useEvent(id);
-  return <>{event.data?.name ?? (event.isError ? 'Event' : '…')}</>;
+/** The purchase's event name: sent with the purchase by newer APIs, else read from the event. */
+export function EventName({ id, known }: { id: string; known?: string }) {
+  const event = useEvent(known ? undefined : id);
+  return <>{known ?? event.data?.name ?? (event.isError ? 'Event' : '…')}</>;
 }
 
 export function PurchasesPage() {
@@ -46,7 +47,7 @@ export function PurchasesPage() {
             <div>
               <h2 className="purchase-event">
                 <Link to={`/purchases/${p.id}`}>
-                  <EventName id={p.eventId} />
+                  <EventName id={p.eventId} known={p.eventName} />
                 </Link>
               </h2>
               <p className="muted small">
