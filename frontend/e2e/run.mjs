@@ -69,6 +69,7 @@ const light = () => page.locator('.light');
 
 async function logIn(email, password) {
   await go('/login');
+  if (!state.loginShot) state.loginShot = await shot('login');
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();

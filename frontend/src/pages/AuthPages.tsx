@@ -6,6 +6,7 @@ import { describeError } from '../api/errors';
 import type { Session } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { Field, FormError } from '../components/Field';
+import { usePageTitle } from '../lib/usePageTitle';
 
 export type AuthMode = 'login' | 'register';
 
@@ -39,6 +40,7 @@ export function AuthForm({ mode }: { mode: AuthMode }) {
   const [params] = useSearchParams();
   const [values, setValues] = useState<AuthValues>({ email: '', name: '', password: '' });
   const [errors, setErrors] = useState<AuthErrors>({});
+  usePageTitle(mode === 'login' ? 'Log in' : 'Sign up');
   const mutation = useMutation({
     mutationFn: (v: AuthValues) =>
       request<Session>(mode === 'login' ? '/api/auth/login' : '/api/auth/register', {

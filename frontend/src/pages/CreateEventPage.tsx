@@ -9,6 +9,7 @@ import { useAuth } from '../auth/AuthContext';
 import { Field, FormError } from '../components/Field';
 import { formatEventDate } from '../lib/dates';
 import { formatMoney, parseAmount } from '../lib/money';
+import { usePageTitle } from '../lib/usePageTitle';
 
 export interface EventValues {
   name: string;
@@ -44,6 +45,7 @@ export function validateEvent(values: EventValues, currency: string, now: Date =
 const EMPTY: EventValues = { name: '', venue: '', startsAt: '', price: '', capacity: '' };
 
 export function CreateEventPage() {
+  usePageTitle('New event');
   const { token } = useAuth();
   const currency = useCurrency();
   const queryClient = useQueryClient();

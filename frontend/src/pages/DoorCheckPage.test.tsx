@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describeParty, DoorCheckPage, VerifyVerdict } from './DoorCheckPage';
@@ -42,5 +42,38 @@ describe('door check', () => {
     await userEvent.type(screen.getByLabelText('Ticket token'), 'abc');
     await userEvent.click(screen.getByRole('button', { name: 'Check ticket' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('This needs an admin account.');
+  });
+});
+
+describe('door check camera', () => {
+  it('is offered only where the browser can detect QR codes', () => {
+    fakeApi({}, ADMIN);
+    renderApp(<DoorCheckPage />, { session: ADMIN });
+    expect(screen.queryByRole('button', { name: 'Scan with camera' })).toBeNull();
+  });
+
+  it('checks the token read from the camera, then lets the camera go', async () => {
+    const stop = vi.fn();
+    vi.stubGlobal(
+      'BarcodeDetector',
+      class {
+        async detect() {
+          return [{ rawValue: 'scanned.token' }];
+        }
+      },
+    );
+    Object.defineProperty(navigator, 'mediaDevices', {
+      configurable: true,
+      value: { getUserMedia: vi.fn(async () => ({ getTracks: () => [{ stop }] })) },
+    });
+    vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
+    const api = fakeApi({ 'POST /api/tickets/verify': () => json(200, { valid: true, firstCheckIn: true, holder: 'Ana' }) }, ADMIN);
+    renderApp(<DoorCheckPage />, { session: ADMIN });
+    await userEvent.click(screen.getByRole('button', { name: 'Scan with camera' }));
+    expect(await screen.findByText('Valid: first check-in, admit')).toBeInTheDocument();
+    expect(api.callsTo('POST', '/api/tickets/verify')[0].body).toEqual({ token: 'scanned.token' });
+    expect(screen.getByLabelText('Ticket token')).toHaveValue('scanned.token');
+    expect(stop).toHaveBeenCalled();
+    Reflect.deleteProperty(navigator, 'mediaDevices');
   });
 });

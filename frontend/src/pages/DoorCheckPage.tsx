@@ -1,11 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { request } from '../api/client';
 import { describeError } from '../api/errors';
 import type { VerifyResult } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { FormError } from '../components/Field';
+import { QrScanner } from '../components/QrScanner';
 import { formatDateTime, formatEventDate } from '../lib/dates';
+import { usePageTitle } from '../lib/usePageTitle';
 
 /** A holder or event as text, whether the API sends a string or an object with a name. */
 export function describeParty(value: unknown): string | null {
@@ -78,12 +80,23 @@ export function VerifyVerdict({ result }: { result: VerifyResult }) {
 }
 
 export function DoorCheckPage() {
+  usePageTitle('Door check');
   const { token } = useAuth();
   const [text, setText] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const mutation = useMutation({
     mutationFn: (ticket: string) => request<VerifyResult>('/api/tickets/verify', { method: 'POST', token, body: { token: ticket } }),
   });
+  const { mutate, reset } = mutation;
+  const onScan = useCallback(
+    (scanned: string) => {
+      setText(scanned);
+      setFieldError(null);
+      reset();
+      mutate(scanned.trim());
+    },
+    [mutate, reset],
+  );
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (mutation.isPending) return;
@@ -99,6 +112,7 @@ export function DoorCheckPage() {
     <section aria-labelledby="door-title" className="narrow">
       <form className="panel form" onSubmit={onSubmit} noValidate>
         <h1 id="door-title">Door check</h1>
+        <QrScanner onScan={onScan} />
         <div className={`field${fieldError ? ' field-invalid' : ''}`}>
           <label htmlFor="ticket-token">Ticket token</label>
           <textarea
@@ -116,7 +130,7 @@ export function DoorCheckPage() {
             aria-describedby={fieldError ? 'ticket-token-error' : 'ticket-token-hint'}
           />
           <p className="hint" id="ticket-token-hint">
-            Scan the QR code with any scanner app and paste its text here.
+            The text of the ticket's QR code: scan it with the camera, or with any scanner app and paste it here.
           </p>
           {fieldError && (
             <p className="error-text" id="ticket-token-error" role="alert">

@@ -7,6 +7,7 @@ import { BuyForm } from '../components/BuyForm';
 import { FormError } from '../components/Field';
 import { formatEventDate } from '../lib/dates';
 import { formatMoney } from '../lib/money';
+import { usePageTitle } from '../lib/usePageTitle';
 
 const PAGE = 20;
 
@@ -20,6 +21,7 @@ export function seatsText(event: Pick<TicketEvent, 'seatsLeft' | 'capacity'>): {
 }
 
 export function EventsPage() {
+  usePageTitle('Events');
   const currency = useCurrency();
   const query = useInfiniteQuery({
     queryKey: keys.events,

@@ -9,6 +9,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { TicketDownload } from '../components/TicketDownload';
 import { formatDateTime, formatEventDate } from '../lib/dates';
 import { formatMoney } from '../lib/money';
+import { usePageTitle } from '../lib/usePageTitle';
 
 export function PurchaseDetailPage() {
   const { id = '' } = useParams();
@@ -17,6 +18,7 @@ export function PurchaseDetailPage() {
   const purchase = usePurchaseLive(id, token);
   const event = useEvent(purchase.data?.eventId);
   const p = purchase.data;
+  usePageTitle(event.data?.name ?? p?.eventName ?? 'Purchase');
 
   if (purchase.isError) {
     return (

@@ -9,6 +9,7 @@ import { FormError } from '../components/Field';
 import { StatusBadge } from '../components/StatusBadge';
 import { formatDateTime } from '../lib/dates';
 import { formatMoney } from '../lib/money';
+import { usePageTitle } from '../lib/usePageTitle';
 
 const PAGE = 10;
 
@@ -19,6 +20,7 @@ export function EventName({ id, known }: { id: string; known?: string }) {
 }
 
 export function PurchasesPage() {
+  usePageTitle('My purchases');
   const { token } = useAuth();
   const currency = useCurrency();
   const query = useInfiniteQuery({

@@ -9,6 +9,7 @@ import { FormError } from '../components/Field';
 import { TopUpForm } from '../components/TopUpForm';
 import { formatDateTime } from '../lib/dates';
 import { formatMoney } from '../lib/money';
+import { usePageTitle } from '../lib/usePageTitle';
 
 const PAGE = 10;
 
@@ -21,6 +22,7 @@ export function signedAmount(entry: Pick<LedgerEntry, 'kind' | 'amount'>): numbe
 }
 
 export function WalletPage() {
+  usePageTitle('Wallet');
   const { token } = useAuth();
   const wallet = useWallet();
   const currency = wallet.data?.currency;
