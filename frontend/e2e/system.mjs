@@ -112,6 +112,8 @@ export class System {
       EMBEDDED_REDIS_PORT: String(this.redisPort),
       DATA_DIR: join(this.workDir, 'data'),
       FRONTEND_DIR: join(this.root, 'frontend', 'dist'),
+      // ticket links on the address the browser uses, so the download stays on one origin
+      PUBLIC_BASE_URL: this.base,
       ADMIN_EMAIL: this.admin.email,
       ADMIN_PASSWORD: this.admin.password,
       ADMIN_NAME: 'Door Staff',

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { BuyForm, parseQuantity } from './BuyForm';
-import { apiError, deferred, fakeApi, json, renderApp } from '../test/render';
-import type { Purchase, TicketEvent } from '../api/types';
+import { aPurchase, apiError, deferred, fakeApi, json, renderApp } from '../test/render';
+import type { TicketEvent } from '../api/types';
 
 const EVENT: TicketEvent = {
   id: 'ev1',
@@ -15,19 +15,7 @@ const EVENT: TicketEvent = {
   seatsLeft: 4,
 };
 
-const purchase = (quantity: number): Purchase => ({
-  id: 'p1',
-  eventId: EVENT.id,
-  quantity,
-  amount: quantity * EVENT.price,
-  status: 'AWAITING_PROOF',
-  depositToken: 'd1',
-  challenges: [],
-  solvedChallenges: 0,
-  totalChallenges: 3,
-  createdAt: '2026-11-24T10:00:00Z',
-  updatedAt: '2026-11-24T10:00:00Z',
-});
+const purchase = (quantity: number) => aPurchase({ quantity, amount: quantity * EVENT.price });
 
 async function setQuantity(value: string) {
   const field = screen.getByLabelText('Tickets');

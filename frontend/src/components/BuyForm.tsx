@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, request } from '../api/client';
@@ -8,7 +8,8 @@ import type { Purchase, TicketEvent } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { formatMoney } from '../lib/money';
 import { useIntentKey } from '../lib/intent';
-import { FormError } from './Field';
+import { useFormField } from '../lib/useFormField';
+import { FieldMessage, FormError } from './Field';
 
 export const MAX_QUANTITY = 10;
 
@@ -35,8 +36,6 @@ export function BuyForm({ event, currency }: { event: TicketEvent; currency: str
   const intent = useIntentKey();
   const sending = useRef(false);
   const id = useId();
-  const [text, setText] = useState('1');
-  const [fieldError, setFieldError] = useState<string | null>(null);
 
   const mutation = useMutation({
     mutationFn: ({ quantity, key }: { quantity: number; key: string }) =>
@@ -58,6 +57,8 @@ export function BuyForm({ event, currency }: { event: TicketEvent; currency: str
     },
   });
 
+  const quantityField = useFormField('1', () => mutation.reset());
+  const { text, error: fieldError, setError: setFieldError } = quantityField;
   const soldOut = event.seatsLeft <= 0;
   const parsed = parseQuantity(text, event.seatsLeft);
   const total = parsed.ok ? parsed.quantity * event.price : null;
@@ -98,11 +99,7 @@ export function BuyForm({ event, currency }: { event: TicketEvent; currency: str
             min={1}
             max={Math.min(MAX_QUANTITY, event.seatsLeft)}
             value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-              setFieldError(null);
-              mutation.reset();
-            }}
+            onChange={quantityField.onChange}
             aria-invalid={fieldError ? true : undefined}
             aria-describedby={fieldError ? `${id}-qty-error` : undefined}
           />
@@ -111,11 +108,7 @@ export function BuyForm({ event, currency }: { event: TicketEvent; currency: str
           {mutation.isPending ? 'Buying…' : total !== null ? `Buy · ${formatMoney(total, currency)}` : 'Buy'}
         </button>
       </div>
-      {fieldError && (
-        <p className="error-text" id={`${id}-qty-error`} role="alert">
-          {fieldError}
-        </p>
-      )}
+      <FieldMessage id={`${id}-qty-error`} message={fieldError} />
       <FormError message={error ? describeError(error, 'buy') : null}>
         {insufficient && (
           <p>

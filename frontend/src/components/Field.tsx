@@ -20,12 +20,18 @@ export function Field({ label, error, hint, ...input }: FieldProps) {
           {hint}
         </p>
       )}
-      {error && (
-        <p className="error-text" id={errorId} role="alert">
-          {error}
-        </p>
-      )}
+      <FieldMessage id={errorId} message={error} />
     </div>
+  );
+}
+
+/** A field's error, right under it; the field points at it with `aria-describedby`. */
+export function FieldMessage({ id, message }: { id?: string; message: string | null | undefined }) {
+  if (!message) return null;
+  return (
+    <p className="error-text" id={id} role="alert">
+      {message}
+    </p>
   );
 }
 

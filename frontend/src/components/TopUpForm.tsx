@@ -7,6 +7,7 @@ import type { LedgerEntry } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { formatMoney, minorDigits, parseAmount } from '../lib/money';
 import { useIntentKey } from '../lib/intent';
+import { useFormField } from '../lib/useFormField';
 import { Field, FormError } from './Field';
 
 interface TopUpAnswer {
@@ -20,8 +21,6 @@ export function TopUpForm({ currency }: { currency: string }) {
   const queryClient = useQueryClient();
   const intent = useIntentKey();
   const sending = useRef(false);
-  const [text, setText] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
   const mutation = useMutation({
@@ -41,6 +40,9 @@ export function TopUpForm({ currency }: { currency: string }) {
       sending.current = false;
     },
   });
+
+  const amountField = useFormField('', () => mutation.reset());
+  const { text, setText, error: fieldError, setError: setFieldError } = amountField;
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -65,11 +67,7 @@ export function TopUpForm({ currency }: { currency: string }) {
         inputMode={minorDigits(currency) > 0 ? 'decimal' : 'numeric'}
         autoComplete="off"
         value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          setFieldError(null);
-          mutation.reset();
-        }}
+        onChange={amountField.onChange}
         error={fieldError ?? (mutation.error instanceof ApiError && mutation.error.code === 'invalid_request' ? describeError(mutation.error, 'topUp') : null)}
       />
       <div className="quick-amounts" role="group" aria-label="Quick amounts">

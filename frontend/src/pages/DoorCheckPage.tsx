@@ -1,13 +1,15 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { request } from '../api/client';
 import { describeError } from '../api/errors';
 import type { VerifyResult } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
-import { FormError } from '../components/Field';
+import { FieldMessage, FormError } from '../components/Field';
+import { Fact } from '../components/Fact';
 import { QrScanner } from '../components/QrScanner';
 import { formatDateTime, formatEventDate } from '../lib/dates';
 import { usePageTitle } from '../lib/usePageTitle';
+import { useFormField } from '../lib/useFormField';
 
 /** A holder or event as text, whether the API sends a string or an object with a name. */
 export function describeParty(value: unknown): string | null {
@@ -42,37 +44,18 @@ export function VerifyVerdict({ result }: { result: VerifyResult }) {
       <p className="verdict-title">{title}</p>
       {result.valid && (
         <dl className="facts">
-          {holder && (
-            <div>
-              <dt>Holder</dt>
-              <dd>{holder}</dd>
-            </div>
-          )}
-          {event && (
-            <div>
-              <dt>Event</dt>
-              <dd>{event}</dd>
-            </div>
-          )}
+          {holder && <Fact label="Holder">{holder}</Fact>}
+          {event && <Fact label="Event">{event}</Fact>}
           {result.ticketCode && (
-            <div>
-              <dt>Ticket code</dt>
-              <dd className="code">{result.ticketCode}</dd>
-            </div>
+            <Fact label="Ticket code" code>
+              {result.ticketCode}
+            </Fact>
           )}
-          {typeof result.quantity === 'number' && (
-            <div>
-              <dt>Admits</dt>
-              <dd>{result.quantity}</dd>
-            </div>
-          )}
-          <div>
-            <dt>First check-in</dt>
-            <dd>
-              {result.firstCheckIn ? 'Yes, now' : 'No'}
-              {!result.firstCheckIn && result.checkedInAt ? `: first checked in ${formatDateTime(result.checkedInAt)}` : ''}
-            </dd>
-          </div>
+          {typeof result.quantity === 'number' && <Fact label="Admits">{result.quantity}</Fact>}
+          <Fact label="First check-in">
+            {result.firstCheckIn ? 'Yes, now' : 'No'}
+            {!result.firstCheckIn && result.checkedInAt ? `: first checked in ${formatDateTime(result.checkedInAt)}` : ''}
+          </Fact>
         </dl>
       )}
     </div>
@@ -82,12 +65,12 @@ export function VerifyVerdict({ result }: { result: VerifyResult }) {
 export function DoorCheckPage() {
   usePageTitle('Door check');
   const { token } = useAuth();
-  const [text, setText] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
   const mutation = useMutation({
     mutationFn: (ticket: string) => request<VerifyResult>('/api/tickets/verify', { method: 'POST', token, body: { token: ticket } }),
   });
   const { mutate, reset } = mutation;
+  const tokenField = useFormField('', reset);
+  const { text, setText, error: fieldError, setError: setFieldError } = tokenField;
   const onScan = useCallback(
     (scanned: string) => {
       setText(scanned);
@@ -121,22 +104,14 @@ export function DoorCheckPage() {
             spellCheck={false}
             autoComplete="off"
             value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-              setFieldError(null);
-              mutation.reset();
-            }}
+            onChange={tokenField.onChange}
             aria-invalid={fieldError ? true : undefined}
             aria-describedby={fieldError ? 'ticket-token-error' : 'ticket-token-hint'}
           />
           <p className="hint" id="ticket-token-hint">
             The text of the ticket's QR code: scan it with the camera, or with any scanner app and paste it here.
           </p>
-          {fieldError && (
-            <p className="error-text" id="ticket-token-error" role="alert">
-              {fieldError}
-            </p>
-          )}
+          <FieldMessage id="ticket-token-error" message={fieldError} />
         </div>
         <button type="submit" className="button primary" disabled={mutation.isPending}>
           {mutation.isPending ? 'Checking…' : 'Check ticket'}

@@ -1,8 +1,8 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { pageQuery, request } from '../api/client';
 import { describeError } from '../api/errors';
 import { keys, useCurrency } from '../api/queries';
-import type { Page, TicketEvent } from '../api/types';
+import type { TicketEvent } from '../api/types';
+import { usePagedList } from '../api/usePagedList';
+import { LoadMore } from '../components/LoadMore';
 import { BuyForm } from '../components/BuyForm';
 import { FormError } from '../components/Field';
 import { formatEventDate } from '../lib/dates';
@@ -23,13 +23,8 @@ export function seatsText(event: Pick<TicketEvent, 'seatsLeft' | 'capacity'>): {
 export function EventsPage() {
   usePageTitle('Events');
   const currency = useCurrency();
-  const query = useInfiniteQuery({
-    queryKey: keys.events,
-    queryFn: ({ pageParam, signal }) => request<Page<TicketEvent>>(`/api/events?${pageQuery(PAGE, pageParam)}`, { signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next ?? undefined,
-  });
-  const events = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const query = usePagedList<TicketEvent>(keys.events, '/api/events', PAGE);
+  const events = query.items;
 
   return (
     <section aria-labelledby="events-title">
@@ -57,11 +52,7 @@ export function EventsPage() {
           );
         })}
       </ul>
-      {query.hasNextPage && (
-        <button type="button" className="button secondary load-more" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-          {query.isFetchingNextPage ? 'Loading…' : 'More events'}
-        </button>
-      )}
+      <LoadMore list={query} label="More events" />
     </section>
   );
 }

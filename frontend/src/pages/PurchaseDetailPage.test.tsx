@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { PurchaseDetailPage } from './PurchaseDetailPage';
-import { fakeApi, json, renderApp } from '../test/render';
+import { aPurchase, fakeApi, json, renderApp } from '../test/render';
 import type { Purchase } from '../api/types';
 
 class FakeEventSource {
@@ -22,19 +22,7 @@ class FakeEventSource {
   }
 }
 
-const base: Purchase = {
-  id: 'p1',
-  eventId: 'ev1',
-  quantity: 2,
-  amount: 24000,
-  status: 'AWAITING_PROOF',
-  depositToken: 'd1',
-  challenges: [],
-  solvedChallenges: 0,
-  totalChallenges: 3,
-  createdAt: '2026-11-24T10:00:00Z',
-  updatedAt: '2026-11-24T10:00:00Z',
-};
+const base = aPurchase();
 
 beforeEach(() => {
   FakeEventSource.last = null;

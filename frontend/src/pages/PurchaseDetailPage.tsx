@@ -4,6 +4,7 @@ import { useCurrency, useEvent } from '../api/queries';
 import { usePurchaseLive } from '../api/usePurchaseLive';
 import { useAuth } from '../auth/AuthContext';
 import { FormError } from '../components/Field';
+import { Fact } from '../components/Fact';
 import { ProofProgress } from '../components/ProofProgress';
 import { StatusBadge } from '../components/StatusBadge';
 import { TicketDownload } from '../components/TicketDownload';
@@ -47,23 +48,13 @@ export function PurchaseDetailPage() {
           </p>
         )}
         <dl className="facts">
-          <div>
-            <dt>Tickets</dt>
-            <dd>{p.quantity}</dd>
-          </div>
-          <div>
-            <dt>Paid</dt>
-            <dd>{formatMoney(p.amount, currency)}</dd>
-          </div>
-          <div>
-            <dt>Ordered</dt>
-            <dd>{formatDateTime(p.createdAt)}</dd>
-          </div>
+          <Fact label="Tickets">{p.quantity}</Fact>
+          <Fact label="Paid">{formatMoney(p.amount, currency)}</Fact>
+          <Fact label="Ordered">{formatDateTime(p.createdAt)}</Fact>
           {p.ticketCode && (
-            <div>
-              <dt>Ticket code</dt>
-              <dd className="code">{p.ticketCode}</dd>
-            </div>
+            <Fact label="Ticket code" code>
+              {p.ticketCode}
+            </Fact>
           )}
         </dl>
 

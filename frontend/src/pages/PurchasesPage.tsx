@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { pageQuery, request } from '../api/client';
 import { describeError } from '../api/errors';
 import { keys, useCurrency, useEvent } from '../api/queries';
-import type { Page, Purchase } from '../api/types';
+import type { Purchase } from '../api/types';
+import { usePagedList } from '../api/usePagedList';
+import { LoadMore } from '../components/LoadMore';
 import { useAuth } from '../auth/AuthContext';
 import { FormError } from '../components/Field';
 import { StatusBadge } from '../components/StatusBadge';
@@ -23,14 +23,8 @@ export function PurchasesPage() {
   usePageTitle('My purchases');
   const { token } = useAuth();
   const currency = useCurrency();
-  const query = useInfiniteQuery({
-    queryKey: keys.purchases,
-    queryFn: ({ pageParam, signal }) => request<Page<Purchase>>(`/api/purchases?${pageQuery(PAGE, pageParam)}`, { token, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next ?? undefined,
-    enabled: Boolean(token),
-  });
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const query = usePagedList<Purchase>(keys.purchases, '/api/purchases', PAGE, token, Boolean(token));
+  const items = query.items;
   return (
     <section aria-labelledby="purchases-title">
       <div className="page-head">
@@ -60,11 +54,7 @@ export function PurchasesPage() {
           </li>
         ))}
       </ul>
-      {query.hasNextPage && (
-        <button type="button" className="button secondary" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-          {query.isFetchingNextPage ? 'Loading…' : 'Older purchases'}
-        </button>
-      )}
+      <LoadMore list={query} label="Older purchases" />
     </section>
   );
 }

@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { pageQuery, request } from '../api/client';
 import { describeError } from '../api/errors';
 import { keys, useWallet } from '../api/queries';
-import type { EntryKind, LedgerEntry, Page } from '../api/types';
+import type { EntryKind, LedgerEntry } from '../api/types';
+import { usePagedList } from '../api/usePagedList';
+import { LoadMore } from '../components/LoadMore';
 import { useAuth } from '../auth/AuthContext';
 import { FormError } from '../components/Field';
 import { TopUpForm } from '../components/TopUpForm';
@@ -26,14 +26,8 @@ export function WalletPage() {
   const { token } = useAuth();
   const wallet = useWallet();
   const currency = wallet.data?.currency;
-  const entries = useInfiniteQuery({
-    queryKey: keys.entries,
-    queryFn: ({ pageParam, signal }) => request<Page<LedgerEntry>>(`/api/wallet/entries?${pageQuery(PAGE, pageParam)}`, { token, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next ?? undefined,
-    enabled: Boolean(token),
-  });
-  const items = entries.data?.pages.flatMap((p) => p.items) ?? [];
+  const entries = usePagedList<LedgerEntry>(keys.entries, '/api/wallet/entries', PAGE, token, Boolean(token));
+  const items = entries.items;
 
   return (
     <section aria-labelledby="wallet-title">
@@ -85,11 +79,7 @@ export function WalletPage() {
             })}
           </ul>
         )}
-        {entries.hasNextPage && (
-          <button type="button" className="button secondary" onClick={() => entries.fetchNextPage()} disabled={entries.isFetchingNextPage}>
-            {entries.isFetchingNextPage ? 'Loading…' : 'Older movements'}
-          </button>
-        )}
+        <LoadMore list={entries} label="Older movements" />
       </div>
     </section>
   );

@@ -4,7 +4,7 @@ import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { vi } from 'vitest';
 import { AuthProvider } from '../auth/AuthContext';
-import type { Session } from '../api/types';
+import type { Purchase, Session } from '../api/types';
 
 export const CUSTOMER: Session = {
   token: 'token-of-ana',
@@ -84,4 +84,22 @@ export function deferred<T>() {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
   return { promise, resolve };
+}
+
+/** A purchase of 2 tickets for event ev1, still being proven; `overrides` change any field. */
+export function aPurchase(overrides: Partial<Purchase> = {}): Purchase {
+  return {
+    id: 'p1',
+    eventId: 'ev1',
+    quantity: 2,
+    amount: 24000,
+    status: 'AWAITING_PROOF',
+    depositToken: 'd1',
+    challenges: [],
+    solvedChallenges: 0,
+    totalChallenges: 3,
+    createdAt: '2026-11-24T10:00:00Z',
+    updatedAt: '2026-11-24T10:00:00Z',
+    ...overrides,
+  };
 }
