@@ -1,7 +1,8 @@
 // End-to-end tests of the shop in headless Chromium against the real system (see system.mjs).
 // Run by bin/test-frontend after the jars and the front end are built. Screenshots of every page
 // go to frontend/target/screenshots/, logs to frontend/target/e2e/.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +26,10 @@ const admin = { email: `door-${run}@tixproof.test`, password: 'door-staff-passwo
 const buyer = { email: `ana-${run}@example.com`, name: 'Ana Pérez', password: 'correct horse battery' };
 const EVENT = { name: `E2E Night ${run}`, venue: 'Teatro Municipal, Santiago', price: 12000, capacity: 30 };
 
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const accessibility = [];
+const audited = [];
+
 const system = new System({ root, workDir, logDir, admin });
 let context;
 let page;
@@ -32,11 +37,24 @@ let shotNo = 0;
 const results = [];
 const state = {};
 
-async function shot(name) {
+async function shot(name, { audit = true } = {}) {
   shotNo += 1;
   const file = join(shots, `${String(shotNo).padStart(2, '0')}-${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
+  if (audit) await auditAccessibility(name);
   return file;
+}
+
+/** axe-core on the page as it is in the screenshot: serious and critical findings are kept. */
+async function auditAccessibility(name) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    if (result.passes.length === 0) throw new Error('axe checked nothing');
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+  audited.push(name);
+  for (const v of violations) accessibility.push({ page: name, ...v });
 }
 
 /** One scenario; `needs` names earlier scenarios that must have passed. */
@@ -55,7 +73,7 @@ async function step(name, needs, body) {
   } catch (error) {
     results.push({ name, ok: false, why: error.message });
     console.log(`✗ ${name}: ${error.stack ?? error}`);
-    if (page) await shot(`FAILED-${name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
+    if (page) await shot(`FAILED-${name.replace(/\W+/g, '-').slice(0, 40)}`, { audit: false }).catch(() => undefined);
   }
 }
 
@@ -315,6 +333,15 @@ async function main() {
     await page.getByRole('button', { name: 'Check ticket' }).click();
     await page.getByText('Not valid: do not admit').waitFor();
     await shot('door-tampered');
+  });
+
+  await step('no serious accessibility problem on any page (axe-core)', ['system starts with one separate worker'], async () => {
+    const file = join(logDir, 'accessibility.json');
+    writeFileSync(file, JSON.stringify(accessibility, null, 2));
+    const serious = accessibility.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(audited.length > 0, 'no page was checked');
+    console.log(`  ${audited.length} pages checked: ${accessibility.length} finding(s), ${serious.length} serious or critical (${file})`);
+    expect(serious.length === 0, serious.map((v) => `${v.page}: ${v.id} (${v.help}) at ${v.nodes.join(', ')}`).join('; '));
   });
 
   await step('with the worker killed the light turns red, in words', ['system starts with one separate worker'], async () => {
