@@ -37,6 +37,18 @@ import com.tixproof.api.db.Notifications;
 import com.tixproof.api.outbox.Outbox;
 import com.tixproof.api.outbox.OutboxRelayVerticle;
 import com.tixproof.api.purchase.PurchaseWatchers;
+import com.tixproof.api.mail.MailSender;
+import com.tixproof.api.mail.MailSenders;
+import com.tixproof.api.config.TicketConfig;
+import com.tixproof.api.ticket.LambdaTicketFunction;
+import com.tixproof.api.ticket.PurchaseMails;
+import com.tixproof.api.ticket.TicketDelivery;
+import com.tixproof.api.ticket.TicketFileRoutes;
+import com.tixproof.api.ticket.TicketFunction;
+import com.tixproof.api.ticket.TicketRepository;
+import com.tixproof.api.ticket.TicketRoutes;
+import com.tixproof.api.ticket.TicketSigner;
+import com.tixproof.api.ticket.TicketVerifier;
 import com.tixproof.api.workers.MasterClient;
 import com.tixproof.api.workers.WorkerStatusRoutes;
 import com.tixproof.api.workers.WorkerStatusService;
@@ -68,6 +80,7 @@ public final class Api {
   private final OutboxRelayVerticle relay;
   private final Notifications notifications;
   private final List<String> deployments = new ArrayList<>();
+  private final List<Runnable> closers = new ArrayList<>();
   private long statusTimer = -1;
 
   private Api(Vertx vertx, AppConfig config, Pool pool, ExpirySweeperVerticle sweeper,
@@ -81,6 +94,14 @@ public final class Api {
   }
 
   public static Future<Api> start(Vertx vertx, AppConfig config, PrometheusMeterRegistry registry) {
+    return start(vertx, config, registry, null);
+  }
+
+  /**
+   * With {@code ticketFunction} the API renders tickets through it (the launcher's in-process
+   * call); with null, {@code TICKET_DELIVERY} decides (AWS Lambda, or off).
+   */
+  public static Future<Api> start(Vertx vertx, AppConfig config, PrometheusMeterRegistry registry, TicketFunction ticketFunction) {
     return vertx.executeBlocking(() -> {
       Migrations.migrate(config.databaseUrl());
       return null;
@@ -109,6 +130,26 @@ public final class Api {
       if (master != null) {
         receivers.put(Outbox.CHALLENGE_JOB, master::postJob);
       }
+      List<Runnable> closers = new ArrayList<>();
+      TicketSigner signer = TicketSigner.fromSeed(config.tickets().signingKey());
+      TicketRepository tickets = new TicketRepository(pool);
+      TicketFunction function = ticketFunction;
+      if (function == null && config.tickets().delivery() == TicketConfig.Delivery.LAMBDA) {
+        LambdaTicketFunction lambda = LambdaTicketFunction.fromConfig(vertx, config.tickets());
+        closers.add(lambda::close);
+        function = lambda;
+      }
+      if (function != null) {
+        receivers.put(Outbox.PURCHASE_PAID, new TicketDelivery(tickets, signer, function, config.tickets().organizer(),
+            config.tickets().maxRenderAttempts(), registry)::deliver);
+      } else {
+        LOG.warn("TICKET_DELIVERY=off: paid purchases wait in the outbox for a process that renders tickets");
+      }
+      MailSender mail = MailSenders.fromConfig(vertx, config.mail());
+      closers.add(mail::close);
+      PurchaseMails mails = new PurchaseMails(tickets, mail, config.mail().from(), config.tickets().organizer(), registry);
+      receivers.put(Outbox.TICKET_MAIL, mails::ticketReady);
+      receivers.put(Outbox.PURCHASE_EXPIRED, mails::expired);
       OutboxRelayVerticle relay = new OutboxRelayVerticle(pool, receivers, config.outboxPollInterval(), registry);
       Notifications notifications = new Notifications(vertx, config.databaseUrl())
           .on("purchase_changed", watchers::changed)
@@ -121,16 +162,22 @@ public final class Api {
           new EventRoutes(events, auth)::mount,
           new PurchaseRoutes(purchases, watchers, auth)::mount,
           new WorkerStatusRoutes(workerStatus)::mount,
-          new SolutionRoutes(purchases, new CallbackSignature(config.callbackSecret()))::mount);
+          new SolutionRoutes(purchases, new CallbackSignature(config.callbackSecret()))::mount,
+          new TicketRoutes(new TicketVerifier(tickets, signer, registry), signer, purchases, auth)::mount,
+          new TicketFileRoutes(config.tickets().filesDir())::mount);
 
       ExpirySweeperVerticle sweeper = new ExpirySweeperVerticle(purchases, config.sweepInterval());
       Api api = new Api(vertx, config, pool, sweeper, relay, notifications);
+      api.closers.addAll(closers);
       return api.bootstrap(accounts, events)
           .compose(v -> api.deploy(mounts))
           .compose(v -> notifications.connect())
           .onSuccess(v -> api.statusTimer = workerStatus.start(vertx, Duration.ofSeconds(1)))
           .map(v -> api)
-          .onFailure(err -> pool.close());
+          .onFailure(err -> {
+            closers.forEach(Runnable::run);
+            pool.close();
+          });
     });
   }
 
@@ -179,6 +226,9 @@ public final class Api {
       String id = deployments.get(i);
       chain = chain.compose(v -> vertx.undeploy(id));
     }
-    return chain.eventually(() -> pool.close());
+    return chain.eventually(() -> {
+      closers.forEach(Runnable::run);
+      return pool.close();
+    });
   }
 }

@@ -42,9 +42,14 @@ public final class ApiMain {
   }
 
   public static Running run(AppConfig config) {
+    return run(config, null);
+  }
+
+  /** With an in-process ticket function (the launcher's), or null for the one {@code TICKET_DELIVERY} names. */
+  public static Running run(AppConfig config, com.tixproof.api.ticket.TicketFunction ticketFunction) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = newVertx(registry);
-    Future<Api> started = Api.start(vertx, config, registry);
+    Future<Api> started = Api.start(vertx, config, registry, ticketFunction);
     return new Running(vertx, registry, started);
   }
 

@@ -76,6 +76,8 @@ final class LocalSystem implements AutoCloseable {
       env.put("ADMIN_EMAIL", ADMIN_EMAIL);
       env.put("ADMIN_PASSWORD", randomSecret());
       env.put("SEED_DEMO_EVENTS", "false");
+      // the bench measures purchases and proofs; no ticket function runs beside it
+      env.putIfAbsent("TICKET_DELIVERY", "off");
       env.remove("JWT_SECRET");
       env.remove("CALLBACK_SECRET");
       AppConfig config = AppConfig.fromEnv(env);

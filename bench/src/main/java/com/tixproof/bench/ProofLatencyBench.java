@@ -3,6 +3,7 @@ package com.tixproof.bench;
 import com.tixproof.launcher.OneProcess;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,9 +24,9 @@ import org.HdrHistogram.Histogram;
 /**
  * Purchase → PAID through the real pool (API, master, Redis, workers; embedded PostgreSQL and
  * Redis), with 1 and then 2 workers of one thread. Two phases per pool size: sequential purchases
- * for latency (received as the PAID server-sent event), split into pure hashing time (candidates
- * the job's tasks tried ÷ the pool's measured speed) and the overhead beyond it (relay, master,
- * queue, results, callbacks, database); then {@code CLIENTS} concurrent buyers for throughput.
+ * for latency (received as the PAID server-sent event), split into hashing time (the workers'
+ * measured busy time on the job) and the overhead beyond it, stage by stage (see {@link Stages});
+ * then {@code CLIENTS} concurrent buyers for throughput.
  *
  * <p>Run: {@code java --add-opens java.base/sun.security.provider=ALL-UNNAMED -cp bench/target/bench.jar com.tixproof.bench.ProofLatencyBench [purchases] [seconds] [clients]}
  */
@@ -69,27 +70,22 @@ public final class ProofLatencyBench {
       Thread.sleep(2_000); // first heartbeats with measured speed
       double speedPerThread = workerSpeed(system.masterPort());
 
-      Histogram latency = new Histogram(3_600_000_000L, 3);
-      Histogram hashing = new Histogram(3_600_000_000L, 3);
-      Histogram overhead = new Histogram(3_600_000_000L, 3);
+      Stages stages = new Stages();
       for (int i = 0; i < purchases + 3; i++) {
+        long startWall = System.currentTimeMillis();
         long start = System.nanoTime();
         JsonObject p = post(base + "/api/purchases", tokens.get(0), UUID.randomUUID().toString(), new JsonObject().put("eventId", eventId).put("quantity", 1));
         awaitPaid(base, tokens.get(0), p.getString("id"));
         long micros = (System.nanoTime() - start) / 1_000;
-        long tried = system.api().pool().preparedQuery("SELECT coalesce(sum(tried), 0) AS t FROM master.tasks WHERE job_id = $1")
-            .execute(Tuple.of(UUID.fromString(p.getString("depositToken")))).await().iterator().next().getLong("t");
-        long hashMicros = (long) (tried / (speedPerThread * workers) * 1e6);
+        long paidWall = System.currentTimeMillis();
+        Row job = system.api().pool().preparedQuery(STAGES).execute(Tuple.of(UUID.fromString(p.getString("depositToken"))))
+            .await().iterator().next();
         if (i >= 3) { // the first three warm the JIT and the pools
-          latency.recordValue(micros);
-          hashing.recordValue(hashMicros);
-          overhead.recordValue(Math.max(0, micros - hashMicros));
+          stages.record(micros, startWall, paidWall, job, speedPerThread * workers);
         }
       }
       System.out.printf("%n%d worker(s) × 1 thread, %,.0f candidates/s per thread%n", workers, speedPerThread);
-      print("purchase → PAID", latency);
-      print("  of which hashing (tried ÷ pool speed)", hashing);
-      print("  overhead beyond hashing", overhead);
+      stages.print();
 
       AtomicInteger paid = new AtomicInteger();
       long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
@@ -121,6 +117,65 @@ public final class ProofLatencyBench {
     }
   }
 
+  /** One job's timestamps (database clock, same machine as the client) and the workers' busy time. */
+  static final String STAGES = "SELECT extract(epoch FROM j.created_at)::float8 * 1000 AS job_ms,"
+      + " (SELECT extract(epoch FROM min(t.enqueued_at))::float8 * 1000 FROM master.tasks t WHERE t.job_id = j.id) AS enqueued_ms,"
+      + " (SELECT extract(epoch FROM max(c.solved_at))::float8 * 1000 FROM master.challenges c WHERE c.job_id = j.id) AS solved_ms,"
+      + " (SELECT coalesce(max(b), 0) FROM (SELECT sum(t.busy_nanos) AS b FROM master.tasks t WHERE t.job_id = j.id GROUP BY t.worker) w) AS busy_nanos,"
+      + " (SELECT coalesce(sum(t.tried), 0) FROM master.tasks t WHERE t.job_id = j.id) AS tried"
+      + " FROM master.jobs j WHERE j.id = $1";
+
+  /**
+   * Where a purchase's time goes, stage by stage: the request and the relay until the master has
+   * the job; the master's task enqueue; hashing (the busiest worker thread's busy time on the job's
+   * tasks, as the workers measured it); waiting between tasks and for results; and from the last
+   * solution recorded to PAID at the client (callback, API transaction, NOTIFY, server-sent event).
+   */
+  static final class Stages {
+    final Histogram total = histogram();
+    final Histogram toMaster = histogram();
+    final Histogram enqueue = histogram();
+    final Histogram hashing = histogram();
+    final Histogram estimated = histogram();
+    final Histogram queue = histogram();
+    final Histogram toClient = histogram();
+    final Histogram overhead = histogram();
+
+    void record(long totalMicros, long startWall, long paidWall, Row job, double poolSpeed) {
+      double jobMs = job.getDouble("job_ms");
+      double enqueuedMs = job.getDouble("enqueued_ms");
+      double solvedMs = job.getDouble("solved_ms");
+      long busyMicros = job.getLong("busy_nanos") / 1_000;
+      total.recordValue(totalMicros);
+      toMaster.recordValue(micros(jobMs - startWall));
+      enqueue.recordValue(micros(enqueuedMs - jobMs));
+      hashing.recordValue(busyMicros);
+      estimated.recordValue((long) (job.getLong("tried") / poolSpeed * 1e6));
+      queue.recordValue(Math.max(0, micros(solvedMs - enqueuedMs) - busyMicros));
+      toClient.recordValue(micros(paidWall - solvedMs));
+      overhead.recordValue(Math.max(0, totalMicros - busyMicros));
+    }
+
+    void print() {
+      ProofLatencyBench.print("purchase → PAID", total);
+      ProofLatencyBench.print("  hashing (busiest worker thread's busy time)", hashing);
+      ProofLatencyBench.print("    (tried ÷ pool speed, for comparison)", estimated);
+      ProofLatencyBench.print("  overhead beyond hashing", overhead);
+      ProofLatencyBench.print("    POST → job accepted by the master", toMaster);
+      ProofLatencyBench.print("    job → first task on the stream", enqueue);
+      ProofLatencyBench.print("    between tasks and results (not hashing)", queue);
+      ProofLatencyBench.print("    last solution recorded → PAID at client", toClient);
+    }
+
+    private static long micros(double millis) {
+      return Math.max(0, Math.round(millis * 1000));
+    }
+
+    private static Histogram histogram() {
+      return new Histogram(3_600_000_000L, 3);
+    }
+  }
+
   /** Mean measured speed of one worker thread, from the heartbeats the master lists. */
   static double workerSpeed(int masterPort) throws Exception {
     JsonArray ws = get("http://127.0.0.1:" + masterPort + "/workers").getJsonArray("workers");
@@ -128,7 +183,7 @@ public final class ProofLatencyBench {
   }
 
   static void print(String what, Histogram h) {
-    System.out.printf("  %-42s p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  (n=%d)%n", what,
+    System.out.printf("  %-46s p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms  (n=%d)%n", what,
         h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, h.getTotalCount());
   }
 

@@ -74,7 +74,7 @@ public final class OneProcess implements AutoCloseable {
     env.putIfAbsent("MASTER_URL", "http://127.0.0.1:" + masterPort);
 
     apiConfig = AppConfig.fromEnv(env);
-    api = ApiMain.run(apiConfig);
+    api = ApiMain.run(apiConfig, ticketFunction(apiConfig));
     api.started().await();
 
     Map<String, String> masterEnv = new HashMap<>(env);
@@ -92,6 +92,23 @@ public final class OneProcess implements AutoCloseable {
       workerEnv.put("WORKER_ID", env.getOrDefault("WORKER_ID_PREFIX", "in-process") + "-" + i + "-" + ProcessHandle.current().pid());
       workers.add(new Worker(WorkerConfig.fromEnv(workerEnv)).start());
     }
+  }
+
+  /**
+   * Tickets are rendered in this process into {@code $DATA_DIR/tickets}, linked under
+   * {@code $PUBLIC_BASE_URL/files} (which the API serves), unless {@code TICKET_DELIVERY} names
+   * another way ({@code lambda}, {@code off}).
+   */
+  private com.tixproof.api.ticket.TicketFunction ticketFunction(AppConfig config) {
+    if (!blank(env.get("TICKET_DELIVERY"))) {
+      return null;
+    }
+    Map<String, String> functionEnv = new HashMap<>(env);
+    functionEnv.putIfAbsent("TICKET_STORE", "file");
+    functionEnv.putIfAbsent("TICKET_DIR", config.tickets().filesDir().toString());
+    functionEnv.putIfAbsent("TICKET_PUBLIC_BASE_URL", config.publicBaseUrl() + "/files");
+    LOG.info("tickets rendered in-process into {}, linked under {}", functionEnv.get("TICKET_DIR"), functionEnv.get("TICKET_PUBLIC_BASE_URL"));
+    return new InProcessTicketFunction(com.tixproof.pdf.TicketFunction.fromEnv(functionEnv));
   }
 
   public Api api() {

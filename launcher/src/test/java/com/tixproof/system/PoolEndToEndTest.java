@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tixproof.api.testing.ApiClient.Session;
 import com.tixproof.api.testing.Audit;
+import com.tixproof.api.testing.EventStreamRecorder;
 import com.tixproof.api.testing.Eventually;
 import com.tixproof.api.testing.TestApi;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,31 +52,11 @@ class PoolEndToEndTest {
     JsonObject purchase = api.client.buy(buyer.token(), eventId, 1, UUID.randomUUID().toString()).await().bodyAsJsonObject();
     String id = purchase.getString("id");
 
-    List<JsonObject> events = new CopyOnWriteArrayList<>();
-    HttpClient client = api.vertx.createHttpClient();
-    StringBuilder pending = new StringBuilder();
-    client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(api.port)
-            .setURI("/api/purchases/" + id + "/events?access_token=" + buyer.token()))
-        .compose(req -> req.send())
-        .onSuccess(res -> {
-          assertEquals("text/event-stream; charset=utf-8", res.getHeader("Content-Type"));
-          res.handler(chunk -> {
-            pending.append(chunk.toString());
-            int end;
-            while ((end = pending.indexOf("\n\n")) >= 0) {
-              String frame = pending.substring(0, end);
-              pending.delete(0, end + 2);
-              for (String line : frame.split("\n")) {
-                if (line.startsWith("data: ")) {
-                  events.add(new JsonObject(line.substring(6)));
-                }
-              }
-            }
-          });
-        });
-
-    Eventually.waitUntil("the stream shows PAID", () -> !events.isEmpty() && "PAID".equals(events.get(events.size() - 1).getString("status")), 60_000);
-    client.close();
+    EventStreamRecorder stream = new EventStreamRecorder(api.vertx, api.port, id, buyer.token());
+    List<JsonObject> events = stream.events;
+    Eventually.waitUntil("the stream shows PAID", () -> "PAID".equals(stream.lastStatus()), 60_000);
+    stream.close();
+    assertEquals("text/event-stream; charset=utf-8", stream.contentType);
 
     JsonObject last = events.get(events.size() - 1);
     assertEquals(3, last.getInteger("solvedChallenges"));

@@ -128,6 +128,6 @@ public final class AccountService {
   }
 
   private static ApiException rateLimited(long retryAfterSeconds) {
-    return new ApiException(ErrorCode.RATE_LIMITED, "too many login attempts; try again in " + Math.max(1, retryAfterSeconds) + " s");
+    return ApiException.rateLimited("too many login attempts; try again in " + Math.max(1, retryAfterSeconds) + " s", retryAfterSeconds);
   }
 }

@@ -38,6 +38,9 @@ public record AppConfig(
     Optional<String> masterUrl,
     Duration outboxPollInterval,
     Duration workerStatusStaleAfter,
+    String publicBaseUrl,
+    TicketConfig tickets,
+    MailConfig mail,
     Optional<Path> frontendDir) {
 
   /** Argon2id cost. Defaults follow OWASP's 2024 minimum: 19 MiB, 2 passes, 1 lane. */
@@ -51,9 +54,10 @@ public record AppConfig(
       throw new IllegalArgumentException("DATABASE_URL is required (the launcher sets it for embedded PostgreSQL)");
     }
     Secrets secrets = new Secrets(dataDir.resolve("secrets"));
+    int port = e.integer("PORT", 8080, 0, 65535);
     return new AppConfig(
         e.get("HOST", "0.0.0.0"),
-        e.integer("PORT", 8080, 0, 65535),
+        port,
         e.integer("HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 64),
         dataDir,
         databaseUrl,
@@ -81,7 +85,14 @@ public record AppConfig(
         Optional.ofNullable(e.get("MASTER_URL", null)).filter(s -> !s.isBlank()),
         e.duration("OUTBOX_POLL_INTERVAL", Duration.ofSeconds(1)),
         e.duration("WORKER_STATUS_STALE_AFTER", Duration.ofSeconds(3)),
+        stripSlash(e.get("PUBLIC_BASE_URL", "http://localhost:" + port)),
+        TicketConfig.fromEnv(e, secrets, dataDir),
+        MailConfig.fromEnv(e, dataDir),
         frontendDir(e));
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   /** {@code FRONTEND_DIR}, else {@code frontend/dist} when it exists (the run command builds it), else none. */

@@ -17,12 +17,12 @@ public final class EventRepository {
       "INSERT INTO events (id, name, venue, starts_at, price, capacity, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)"
           + " RETURNING " + Event.COLUMNS;
   private static final String BY_ID = "SELECT " + Event.COLUMNS + " FROM events WHERE id = $1";
-  /** Soonest first; the cursor is the (starts_at, id) of the last row of the previous page. */
-  private static final String PAGE =
-      "SELECT " + Event.COLUMNS + " FROM events WHERE (starts_at, id) > ($1, $2) ORDER BY starts_at, id LIMIT $3";
+  /** Events not yet started, soonest first; the cursor is the (starts_at, id) of the last row of the previous page. */
+  private static final String PAGE = "SELECT " + Event.COLUMNS + " FROM events"
+      + " WHERE starts_at > now() AND (starts_at, id) > ($1, $2) ORDER BY starts_at, id LIMIT $3";
   /** Takes seats only if they are there: concurrent buyers can never oversell. */
   private static final String RESERVE =
-      "UPDATE events SET sold = sold + $2 WHERE id = $1 AND sold + $2 <= capacity RETURNING price, name";
+      "UPDATE events SET sold = sold + $2 WHERE id = $1 AND sold + $2 <= capacity AND starts_at > now() RETURNING price, name";
   private static final String RELEASE = "UPDATE events SET sold = sold - $2 WHERE id = $1 AND sold >= $2";
   private static final String COUNT = "SELECT count(*) AS n FROM events";
 

@@ -11,11 +11,10 @@ import java.time.Instant;
 /** {@code /api/events}: public listing and detail, admin creation. */
 public final class EventRoutes {
   /**
-   * Bounds for {@code startsAt}. The listing's cursor starts in 1969, so an earlier event would never
-   * be listed; far-future times come back from PostgreSQL as out of range, so the creating request
-   * went unanswered and every listing reaching the event failed with a 500.
+   * The latest {@code startsAt}: far-future times come back from PostgreSQL as out of range, so the
+   * creating request went unanswered and every listing reaching the event failed with a 500. The
+   * earliest is now: an event is created to be sold, and tickets are sold only before it starts.
    */
-  static final Instant EARLIEST_START = Instant.parse("1970-01-01T00:00:00Z");
   static final Instant LATEST_START = Instant.parse("9999-12-31T23:59:59.999999Z");
 
   private final EventService events;
@@ -56,8 +55,11 @@ public final class EventRoutes {
 
   private static Instant startsAt(JsonObject body) {
     Instant startsAt = Inputs.instant(body, "startsAt");
-    if (startsAt.isBefore(EARLIEST_START) || startsAt.isAfter(LATEST_START)) {
-      throw ApiException.invalid("startsAt must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+    if (!startsAt.isAfter(Instant.now())) {
+      throw ApiException.invalid("startsAt must be in the future");
+    }
+    if (startsAt.isAfter(LATEST_START)) {
+      throw ApiException.invalid("startsAt must be before 9999-12-31T23:59:59Z");
     }
     return startsAt;
   }

@@ -31,6 +31,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (failure instanceof ApiException api) {
       code = api.code();
       message = api.getMessage();
+      if (api.retryAfterSeconds() > 0 && !ctx.response().headWritten()) {
+        ctx.response().putHeader("Retry-After", Long.toString(api.retryAfterSeconds()));
+      }
     } else if (failure instanceof DecodeException) {
       code = ErrorCode.INVALID_REQUEST;
       message = "body is not valid JSON";

@@ -14,6 +14,8 @@ public final class Outbox {
   public static final String CHALLENGE_JOB = "challenge.job";
   public static final String PURCHASE_PAID = "purchase.paid";
   public static final String PURCHASE_EXPIRED = "purchase.expired";
+  /** The "your ticket is ready" e-mail; written with the PAID → TICKET_READY change. */
+  public static final String TICKET_MAIL = "mail.ticket_ready";
 
   private static final String ENQUEUE =
       "INSERT INTO outbox (topic, message_key, payload) VALUES ($1, $2, $3) ON CONFLICT (topic, message_key) DO NOTHING";

@@ -1,6 +1,7 @@
 package com.tixproof.api.purchase;
 
 import com.tixproof.api.http.Times;
+import com.tixproof.api.ticket.TicketCode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
@@ -11,7 +12,15 @@ import java.util.UUID;
 public record Purchase(
     UUID id, UUID userId, UUID eventId, String eventName, int quantity, long amount, PurchaseStatus status,
     UUID depositToken, String ticketUrl, OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime expiresAt,
-    List<Challenge> challenges) {
+    List<Challenge> challenges, TicketProgress ticket) {
+
+  /**
+   * How ticket delivery is going: failed render attempts so far, and whether they reached
+   * {@code TICKET_MAX_ATTEMPTS} (the purchase then shows {@code ticketError}; delivery keeps trying).
+   */
+  public record TicketProgress(int attempts, boolean failed) {
+    public static final TicketProgress NONE = new TicketProgress(0, false);
+  }
 
   /** When the row was created, last changed, and when it expires unless proven. */
   public record Timestamps(OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime expiresAt) {}
@@ -44,6 +53,15 @@ public record Purchase(
         .put("expiresAt", Times.iso(expiresAt));
     if (ticketUrl != null) {
       json.put("ticketUrl", ticketUrl);
+    }
+    if (status.isProven()) {
+      json.put("ticketCode", TicketCode.of(id));
+    }
+    if (ticket.attempts() > 0) {
+      json.put("ticketAttempts", ticket.attempts());
+    }
+    if (ticket.failed() && status == PurchaseStatus.PAID) {
+      json.put("ticketError", "the ticket could not be rendered after " + ticket.attempts() + " attempts; delivery keeps retrying");
     }
     return json;
   }

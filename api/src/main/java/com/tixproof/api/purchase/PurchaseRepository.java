@@ -19,10 +19,11 @@ public final class PurchaseRepository {
   private static final String SELECT =
       "SELECT p.id, p.user_id, p.event_id, e.name AS event_name, p.quantity, p.amount, p.status, p.deposit_token,"
           + " p.ticket_url, p.created_at, p.updated_at, p.expires_at,"
+          + " coalesce(t.render_attempts, 0) AS ticket_attempts, t.failed_at IS NOT NULL AS ticket_failed,"
           + " (SELECT coalesce(json_agg(json_build_object('challengeId', c.challenge_id, 'challengeHash', c.challenge_hash,"
           + "   'solved', c.solved_at IS NOT NULL) ORDER BY c.position), '[]'::json)"
           + "  FROM purchase_challenges c WHERE c.purchase_id = p.id) AS challenges"
-          + " FROM purchases p JOIN events e ON e.id = p.event_id";
+          + " FROM purchases p JOIN events e ON e.id = p.event_id LEFT JOIN tickets t ON t.purchase_id = p.id";
   private static final String OWN = SELECT + " WHERE p.id = $1 AND p.user_id = $2";
   private static final String BY_ID = SELECT + " WHERE p.id = $1";
   private static final String OWN_PAGE = SELECT + " WHERE p.user_id = $1 AND p.id < $2 ORDER BY p.id DESC LIMIT $3";
@@ -188,6 +189,7 @@ public final class PurchaseRepository {
     return new Purchase(r.getUUID("id"), r.getUUID("user_id"), r.getUUID("event_id"), r.getString("event_name"),
         r.getInteger("quantity"), r.getLong("amount"), PurchaseStatus.valueOf(r.getString("status")), r.getUUID("deposit_token"),
         r.getString("ticket_url"), r.getOffsetDateTime("created_at"), r.getOffsetDateTime("updated_at"),
-        r.getOffsetDateTime("expires_at"), challenges);
+        r.getOffsetDateTime("expires_at"), challenges,
+        new Purchase.TicketProgress(r.getInteger("ticket_attempts"), r.getBoolean("ticket_failed")));
   }
 }

@@ -1,6 +1,7 @@
 package com.tixproof.api.purchase;
 
 import com.tixproof.api.db.Ids;
+import com.tixproof.api.event.Event;
 import com.tixproof.api.event.EventRepository;
 import com.tixproof.api.http.ApiException;
 import com.tixproof.api.http.ErrorCode;
@@ -18,10 +19,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -69,32 +72,35 @@ public final class PurchaseService {
     UUID purchaseId = Ids.newId();
     UUID depositToken = UUID.randomUUID();
     List<ChallengeIssuer.Issued> challenges = issuer.issue(depositToken);
-    return idempotent.run(userId, idempotencyKey, fingerprint, tx ->
-        EventRepository.reserve(tx, eventId, quantity)
-            .compose(reserved -> {
-              if (reserved.isEmpty()) {
-                return events.find(tx, eventId).compose(e -> Future.failedFuture(e.isEmpty()
-                    ? ApiException.notFound("event")
-                    : new ApiException(ErrorCode.SOLD_OUT, "only " + e.get().seatsLeft() + " seats left for this event")));
-              }
-              long amount = Math.multiplyExact(reserved.get().price(), quantity);
-              return PurchaseRepository.insert(tx, purchaseId, userId, eventId, quantity, amount, depositToken, proofTimeout)
-                  .compose(times -> WalletRepository.debit(tx, userId, amount, purchaseId)
-                      .compose(debit -> {
-                        if (debit.isEmpty()) {
-                          return Future.failedFuture(new ApiException(ErrorCode.INSUFFICIENT_FUNDS,
-                              "the wallet balance does not cover " + amount));
-                        }
-                        return PurchaseRepository.insertChallenges(tx, purchaseId, challenges)
-                            .compose(v -> Outbox.enqueue(tx, Outbox.CHALLENGE_JOB, depositToken.toString(), jobPayload(purchaseId, depositToken, challenges)))
-                            .map(v -> {
-                              Purchase p = new Purchase(purchaseId, userId, eventId, reserved.get().name(), quantity, amount,
-                                  PurchaseStatus.AWAITING_PROOF, depositToken, null, times.createdAt(), times.updatedAt(), times.expiresAt(),
-                                  challenges.stream().map(c -> new Purchase.Challenge(c.challengeId(), c.challengeHash(), false)).toList());
-                              return StoredResponse.first(202, p.toJson().encode());
-                            });
-                      }));
-            }))
+    return idempotent.run(userId, idempotencyKey, fingerprint, tx -> events.find(tx, eventId).compose(found -> {
+          if (found.isEmpty() || !startsLater(found.get())) {
+            return Future.failedFuture(whyNotReserved(found));
+          }
+          Event event = found.get();
+          long amount = Math.multiplyExact(event.price(), quantity);
+          // Sent together on the transaction's connection (pipelined) and run in this order. The
+          // seats are reserved last, so purchases of one event queue on its row only from here to
+          // the commit. Guards that fail change no row; the checks below then roll it all back.
+          Future<Purchase.Timestamps> inserted = PurchaseRepository.insert(tx, purchaseId, userId, eventId, quantity, amount, depositToken, proofTimeout);
+          Future<Optional<LedgerEntry>> debited = WalletRepository.debit(tx, userId, amount, purchaseId);
+          Future<Void> challengesStored = PurchaseRepository.insertChallenges(tx, purchaseId, challenges);
+          Future<Void> jobQueued = Outbox.enqueue(tx, Outbox.CHALLENGE_JOB, depositToken.toString(), jobPayload(purchaseId, depositToken, challenges));
+          Future<Optional<EventRepository.Reserved>> reserved = EventRepository.reserve(tx, eventId, quantity);
+          return Future.all(inserted, debited, challengesStored, jobQueued, reserved).compose(all -> {
+            if (reserved.result().isEmpty()) {
+              return events.find(tx, eventId).compose(e -> Future.failedFuture(whyNotReserved(e)));
+            }
+            if (debited.result().isEmpty()) {
+              return Future.failedFuture(new ApiException(ErrorCode.INSUFFICIENT_FUNDS, "the wallet balance does not cover " + amount));
+            }
+            Purchase.Timestamps times = inserted.result();
+            Purchase p = new Purchase(purchaseId, userId, eventId, event.name(), quantity, amount,
+                PurchaseStatus.AWAITING_PROOF, depositToken, null, times.createdAt(), times.updatedAt(), times.expiresAt(),
+                challenges.stream().map(c -> new Purchase.Challenge(c.challengeId(), c.challengeHash(), false)).toList(),
+                Purchase.TicketProgress.NONE);
+            return Future.succeededFuture(StoredResponse.first(202, p.toJson().encode()));
+          });
+        }))
         .onSuccess(answer -> {
           if (!answer.replayed()) {
             created.increment();
@@ -123,6 +129,21 @@ public final class PurchaseService {
       String next = rows.size() > limit ? page.get(page.size() - 1).id().toString() : null;
       return new JsonObject().put("items", items).put("next", next);
     });
+  }
+
+  private static boolean startsLater(Event event) {
+    return event.startsAt().toInstant().isAfter(Instant.now());
+  }
+
+  /** The reservation changed nothing: the event is unknown, has started, or has too few seats left. */
+  private static ApiException whyNotReserved(Optional<Event> event) {
+    if (event.isEmpty()) {
+      return ApiException.notFound("event");
+    }
+    if (!startsLater(event.get())) {
+      return new ApiException(ErrorCode.INVALID_STATE, "the event has started; its tickets are no longer sold");
+    }
+    return new ApiException(ErrorCode.SOLD_OUT, "only " + event.get().seatsLeft() + " seats left for this event");
   }
 
   /**

@@ -19,9 +19,14 @@ public final class WalletRepository {
   private static final String BALANCE = "SELECT balance, currency FROM wallets WHERE user_id = $1";
   private static final String CREDIT =
       "UPDATE wallets SET balance = balance + $2, updated_at = now() WHERE user_id = $1 RETURNING balance";
-  /** The guard {@code balance >= $2} is what makes a concurrent double spend impossible. */
+  /**
+   * Takes {@code $2} and appends the ledger row in one statement. The guard {@code balance >= $2} is
+   * what makes a concurrent double spend impossible; when it fails nothing is inserted either.
+   */
   private static final String DEBIT =
-      "UPDATE wallets SET balance = balance - $2, updated_at = now() WHERE user_id = $1 AND balance >= $2 RETURNING balance";
+      "WITH debited AS (UPDATE wallets SET balance = balance - $2, updated_at = now() WHERE user_id = $1 AND balance >= $2 RETURNING balance)"
+          + " INSERT INTO ledger_entries (user_id, kind, amount, balance_after, purchase_id)"
+          + " SELECT $1, 'PURCHASE', -$2, balance, $3 FROM debited RETURNING id, balance_after, created_at";
   private static final String APPEND =
       "INSERT INTO ledger_entries (user_id, kind, amount, balance_after, purchase_id) VALUES ($1, $2, $3, $4, $5)"
           + " RETURNING id, created_at";
@@ -65,14 +70,14 @@ public final class WalletRepository {
 
   /** Takes from the balance if it covers {@code amount}; empty when it does not (nothing changed). */
   public static Future<Optional<LedgerEntry>> debit(SqlClient tx, UUID userId, long amount, UUID purchaseId) {
-    return tx.preparedQuery(DEBIT).execute(Tuple.of(userId, amount))
-        .compose(rows -> {
-          if (rows.rowCount() == 0) {
-            return Future.succeededFuture(Optional.empty());
-          }
-          long after = rows.iterator().next().getLong("balance");
-          return append(tx, userId, LedgerEntry.Kind.PURCHASE, -amount, after, purchaseId).map(Optional::of);
-        });
+    return tx.preparedQuery(DEBIT).execute(Tuple.of(userId, amount, purchaseId)).map(rows -> {
+      if (rows.rowCount() == 0) {
+        return Optional.empty();
+      }
+      Row row = rows.iterator().next();
+      return Optional.of(new LedgerEntry(row.getLong("id"), LedgerEntry.Kind.PURCHASE, -amount, row.getLong("balance_after"), purchaseId,
+          row.getOffsetDateTime("created_at")));
+    });
   }
 
   public Future<List<LedgerEntry>> page(UUID userId, long before, int limit) {

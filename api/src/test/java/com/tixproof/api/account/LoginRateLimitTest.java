@@ -2,6 +2,7 @@ package com.tixproof.api.account;
 
 import static com.tixproof.api.testing.ErrorBody.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tixproof.api.testing.ApiClient.Session;
 import com.tixproof.api.testing.Audit;
@@ -60,7 +61,10 @@ class LoginRateLimitTest {
   void sixthWrongLoginIsRateLimited() {
     exhaust();
     String before = Audit.snapshot(app);
-    assertError(login(victim.email(), "wrong-password-6").await(), 429, "rate_limited");
+    HttpResponse<Buffer> limited = login(victim.email(), "wrong-password-6").await();
+    assertError(limited, 429, "rate_limited");
+    long retryAfter = Long.parseLong(limited.getHeader("Retry-After"));
+    assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter + " s is within the one-minute window");
     assertEquals(before, Audit.snapshot(app));
   }
 

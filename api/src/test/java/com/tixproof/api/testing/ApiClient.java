@@ -137,6 +137,22 @@ public final class ApiClient {
         .sendBuffer(raw);
   }
 
+  /** Buys and proves at once (the worker pool's part played by brute force); returns the purchase as the proof answered it. */
+  public Future<JsonObject> buyAndProve(String token, String eventId, int quantity, long secretMax) {
+    return buy(token, eventId, quantity, UUID.randomUUID().toString()).compose(bought -> {
+      if (bought.statusCode() != 202) {
+        throw new IllegalStateException("purchase answered " + bought.statusCode() + " " + bought.bodyAsString());
+      }
+      JsonObject purchase = bought.bodyAsJsonObject();
+      return submitSolutions(purchase.getString("depositToken"), solve(purchase, secretMax)).map(res -> {
+        if (res.statusCode() != 200) {
+          throw new IllegalStateException("solutions answered " + res.statusCode() + " " + res.bodyAsString());
+        }
+        return res.bodyAsJsonObject();
+      });
+    });
+  }
+
   /** Finds every challenge's secret by brute force over [1, secretMax] (what a worker does). */
   public static JsonObject solve(JsonObject purchase, long secretMax) {
     String token = purchase.getString("depositToken");

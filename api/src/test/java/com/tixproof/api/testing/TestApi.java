@@ -3,6 +3,7 @@ package com.tixproof.api.testing;
 import com.tixproof.api.Api;
 import com.tixproof.api.ApiMain;
 import com.tixproof.api.config.AppConfig;
+import com.tixproof.api.ticket.TicketFunction;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -44,6 +45,11 @@ public final class TestApi implements AutoCloseable {
 
   /** Starts with test defaults, overridden by {@code env}. */
   public static TestApi start(Map<String, String> env) {
+    return start(env, null);
+  }
+
+  /** Starts with test defaults, overridden by {@code env}, rendering tickets with {@code ticketFunction} (null: none). */
+  public static TestApi start(Map<String, String> env, TicketFunction ticketFunction) {
     Map<String, String> all = new HashMap<>();
     int port = freePort();
     try {
@@ -65,11 +71,13 @@ public final class TestApi implements AutoCloseable {
     all.put("ARGON2_ITERATIONS", "1");
     all.put("SWEEP_INTERVAL", "1h");
     all.put("LOGIN_MAX_PER_MINUTE_PER_ADDRESS", "100000");
+    // tickets are rendered only where a test passes a ticket function (see start(env, function))
+    all.put("TICKET_DELIVERY", "off");
     all.putAll(env);
     AppConfig config = AppConfig.fromEnv(all);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = ApiMain.newVertx(registry);
-    Api api = Api.start(vertx, config, registry).await();
+    Api api = Api.start(vertx, config, registry, ticketFunction).await();
     WebClient web = WebClient.create(vertx,
         new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(config.port()).setKeepAlive(true),
         new PoolOptions().setHttp1MaxSize(128));
@@ -78,11 +86,27 @@ public final class TestApi implements AutoCloseable {
 
   /** Empties every table but keeps the admin account (with a zero balance). */
   public void reset() {
-    api.pool().query("TRUNCATE ledger_entries, idempotency_keys, outbox, purchase_challenges, purchases, events").execute()
+    truncate(1)
         .compose(v -> api.pool().query("DELETE FROM wallets WHERE user_id IN (SELECT id FROM users WHERE role <> 'admin')").execute())
         .compose(v -> api.pool().query("DELETE FROM users WHERE role <> 'admin'").execute())
         .compose(v -> api.pool().query("UPDATE wallets SET balance = 0").execute())
         .await();
+  }
+
+  /**
+   * TRUNCATE waits for every open transaction on these tables, and queues every later query
+   * behind it. The outbox relay holds its claimed rows in a transaction while a receiver (ticket
+   * delivery, e-mail) queries purchases on another connection: waiting forever would deadlock
+   * them, so the TRUNCATE gives up after a moment, lets them finish, and tries again.
+   */
+  private io.vertx.core.Future<Void> truncate(int attempt) {
+    return api.pool().withTransaction(tx -> tx.query("SET LOCAL lock_timeout = '500ms'").execute()
+            .compose(v -> tx.query("TRUNCATE ledger_entries, idempotency_keys, outbox, ticket_check_ins, tickets, purchase_challenges,"
+                + " purchases, events").execute()))
+        .<Void>mapEmpty()
+        .recover(err -> err instanceof io.vertx.pgclient.PgException pg && "55P03".equals(pg.getSqlState()) && attempt < 40
+            ? truncate(attempt + 1)
+            : io.vertx.core.Future.failedFuture(err));
   }
 
   @Override

@@ -27,7 +27,7 @@ final class JobRepository {
       "UPDATE tasks SET state = 'QUEUED', stream_id = $2, enqueued_at = now() WHERE id = $1 AND state = 'NEW'";
   static final String REQUEUE_ALL = "UPDATE tasks SET state = 'NEW', stream_id = NULL WHERE state = 'QUEUED'";
   static final String FINISH_TASK =
-      "UPDATE tasks SET state = $2, worker = $3, tried = $4, done_at = now() WHERE id = $1 AND state IN ('NEW', 'QUEUED')";
+      "UPDATE tasks SET state = $2, worker = $3, tried = $4, busy_nanos = $5, done_at = now() WHERE id = $1 AND state IN ('NEW', 'QUEUED')";
   static final String SOLVE_CHALLENGE =
       "UPDATE challenges SET secret = $3, solved_by = $4, solved_at = now(), callback_state = 'PENDING', callback_next_at = now()"
           + " WHERE job_id = $1 AND challenge_id = $2 AND secret IS NULL RETURNING challenge_hash";
@@ -54,7 +54,7 @@ final class JobRepository {
       "SELECT job_id, challenge_id, secret, callback_attempts FROM challenges"
           + " WHERE callback_state = 'PENDING' AND callback_next_at <= now() ORDER BY callback_next_at LIMIT $1";
   static final String CALLBACK_DONE =
-      "UPDATE challenges SET callback_state = $3, callback_attempts = callback_attempts + 1, callback_error = $4"
+      "UPDATE challenges SET callback_state = $3, callback_attempts = callback_attempts + 1, callback_error = $4, callback_done_at = now()"
           + " WHERE job_id = $1 AND challenge_id = $2 AND callback_state = 'PENDING'";
   static final String CALLBACK_RETRY =
       "UPDATE challenges SET callback_attempts = callback_attempts + 1, callback_error = $3,"

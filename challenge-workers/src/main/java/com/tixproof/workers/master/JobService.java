@@ -132,7 +132,7 @@ final class JobService {
     List<Tuple> closes = new ArrayList<>(valid.size());
     for (ResultMessage r : valid) {
       String state = r.outcome() == ResultMessage.Outcome.CANCELLED ? "CANCELLED" : "DONE";
-      closes.add(Tuple.of(r.taskId(), state, r.workerId(), r.tried()));
+      closes.add(Tuple.of(r.taskId(), state, r.workerId(), r.tried(), r.nanos()));
     }
     return jobs.pool().withTransaction(tx -> tx.preparedQuery(JobRepository.FINISH_TASK).executeBatch(closes).compose(v -> {
       Future<List<Applied>> chain = Future.succeededFuture(new ArrayList<>());

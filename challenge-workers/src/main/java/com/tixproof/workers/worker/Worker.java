@@ -37,7 +37,8 @@ public final class Worker implements AutoCloseable {
   private final WorkerConfig config;
   private final JedisClientConfig clientConfig;
   private final HostAndPort address;
-  private final Map<String, Long> solvedElsewhere = new ConcurrentHashMap<>();
+  /** Challenges known to be solved (here, or elsewhere as the master announced), with when we learnt it. */
+  private final Map<String, Long> knownSolved = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicLong tasksDone = new AtomicLong();
   private final AtomicLong candidates = new AtomicLong();
@@ -203,7 +204,7 @@ public final class Worker implements AutoCloseable {
       } else {
         long searchStart = System.nanoTime();
         secret = searcher.reset(task.jobId(), task.challengeId(), task.challengeHash())
-            .search(task.from(), task.to(), () -> solvedElsewhere.containsKey(ref));
+            .search(task.from(), task.to(), () -> knownSolved.containsKey(ref));
         long searchNanos = System.nanoTime() - searchStart;
         candidates.addAndGet(searcher.tried());
         if (searcher.tried() >= 10_000 && searchNanos > 0) {
@@ -213,6 +214,8 @@ public final class Worker implements AutoCloseable {
         if (secret > 0) {
           outcome = ResultMessage.Outcome.FOUND;
           solved.incrementAndGet();
+          // this worker's next task may be a sibling range: skip it without waiting for the master's word
+          knownSolved.put(ref, System.currentTimeMillis());
         } else {
           outcome = searcher.tried() < task.size() ? ResultMessage.Outcome.CANCELLED : ResultMessage.Outcome.EXHAUSTED;
         }
@@ -237,11 +240,11 @@ public final class Worker implements AutoCloseable {
 
   private boolean isSolved(Jedis jedis, TaskMessage task) {
     String ref = Queue.challengeRef(task.jobId(), task.challengeId());
-    if (solvedElsewhere.containsKey(ref)) {
+    if (knownSolved.containsKey(ref)) {
       return true;
     }
     if (jedis.exists(Queue.solvedKey(task.jobId(), task.challengeId()))) {
-      solvedElsewhere.put(ref, System.currentTimeMillis());
+      knownSolved.put(ref, System.currentTimeMillis());
       return true;
     }
     return false;
@@ -267,7 +270,7 @@ public final class Worker implements AutoCloseable {
         }
         jedis.psetex(Queue.workerKey(config.workerId()), config.heartbeatTtl().toMillis(), status());
         long cutoff = System.currentTimeMillis() - SOLVED_MEMORY_MILLIS;
-        solvedElsewhere.values().removeIf(t -> t < cutoff);
+        knownSolved.values().removeIf(t -> t < cutoff);
       } catch (RuntimeException e) {
         closeQuietly(jedis);
         jedis = null;
@@ -291,7 +294,7 @@ public final class Worker implements AutoCloseable {
         JedisPubSub sub = new JedisPubSub() {
           @Override
           public void onMessage(String channel, String message) {
-            solvedElsewhere.put(message, System.currentTimeMillis());
+            knownSolved.put(message, System.currentTimeMillis());
           }
         };
         pubSub = sub;
