@@ -14,6 +14,7 @@ import com.tixproof.api.http.Auth;
 import com.tixproof.api.http.ClientAddress;
 import com.tixproof.api.http.FrontendRoutes;
 import com.tixproof.api.http.HttpVerticle;
+import com.tixproof.api.http.Cors;
 import com.tixproof.api.http.RateLimiter;
 import com.tixproof.api.idempotency.IdempotentExecutor;
 import com.tixproof.api.ops.OpsRoutes;
@@ -189,7 +190,12 @@ public final class Api {
   }
 
   private Future<Void> deploy(List<Consumer<Router>> apiMounts) {
-    List<Consumer<Router>> mounts = new ArrayList<>(apiMounts);
+    List<Consumer<Router>> mounts = new ArrayList<>();
+    if (!config.corsAllowedOrigins().isEmpty()) {
+      LOG.info("cross-origin requests allowed from {}", config.corsAllowedOrigins());
+      mounts.add(router -> Cors.mount(router, config.corsAllowedOrigins())); // first: preflights end here
+    }
+    mounts.addAll(apiMounts);
     config.frontendDir().ifPresent(dir -> {
       LOG.info("serving the front end from {}", dir);
       mounts.add(new FrontendRoutes(dir)::mount); // last: it takes only what no API route took

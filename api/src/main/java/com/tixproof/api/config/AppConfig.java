@@ -1,8 +1,10 @@
 package com.tixproof.api.config;
 
+import com.tixproof.api.http.Cors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,7 +43,8 @@ public record AppConfig(
     String publicBaseUrl,
     TicketConfig tickets,
     MailConfig mail,
-    Optional<Path> frontendDir) {
+    Optional<Path> frontendDir,
+    List<String> corsAllowedOrigins) {
 
   /** Argon2id cost. Defaults follow OWASP's 2024 minimum: 19 MiB, 2 passes, 1 lane. */
   public record Argon2Params(int memoryKib, int iterations, int parallelism) {}
@@ -88,7 +91,8 @@ public record AppConfig(
         stripSlash(e.get("PUBLIC_BASE_URL", "http://localhost:" + port)),
         TicketConfig.fromEnv(e, secrets, dataDir),
         MailConfig.fromEnv(e, dataDir),
-        frontendDir(e));
+        frontendDir(e),
+        Cors.parseOrigins(e.get("CORS_ALLOWED_ORIGINS", "")));
   }
 
   private static String stripSlash(String url) {
