@@ -12,6 +12,7 @@ import com.tixproof.api.event.EventRoutes;
 import com.tixproof.api.event.EventService;
 import com.tixproof.api.http.Auth;
 import com.tixproof.api.http.ClientAddress;
+import com.tixproof.api.http.FrontendRoutes;
 import com.tixproof.api.http.HttpVerticle;
 import com.tixproof.api.http.RateLimiter;
 import com.tixproof.api.idempotency.IdempotentExecutor;
@@ -187,7 +188,12 @@ public final class Api {
     return admin.compose(v -> config.seedDemoEvents() ? events.seedDemoEvents() : Future.succeededFuture());
   }
 
-  private Future<Void> deploy(List<Consumer<Router>> mounts) {
+  private Future<Void> deploy(List<Consumer<Router>> apiMounts) {
+    List<Consumer<Router>> mounts = new ArrayList<>(apiMounts);
+    config.frontendDir().ifPresent(dir -> {
+      LOG.info("serving the front end from {}", dir);
+      mounts.add(new FrontendRoutes(dir)::mount); // last: it takes only what no API route took
+    });
     return vertx.deployVerticle(() -> new HttpVerticle(config.host(), config.port(), mounts),
             new DeploymentOptions().setInstances(config.httpInstances()))
         .compose(id -> {
