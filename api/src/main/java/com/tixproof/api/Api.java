@@ -12,7 +12,9 @@ import com.tixproof.api.event.EventRoutes;
 import com.tixproof.api.event.EventService;
 import com.tixproof.api.http.Auth;
 import com.tixproof.api.http.ClientAddress;
+import com.tixproof.api.http.FrontendRoutes;
 import com.tixproof.api.http.HttpVerticle;
+import com.tixproof.api.http.Cors;
 import com.tixproof.api.http.RateLimiter;
 import com.tixproof.api.idempotency.IdempotentExecutor;
 import com.tixproof.api.ops.OpsRoutes;
@@ -187,7 +189,17 @@ public final class Api {
     return admin.compose(v -> config.seedDemoEvents() ? events.seedDemoEvents() : Future.succeededFuture());
   }
 
-  private Future<Void> deploy(List<Consumer<Router>> mounts) {
+  private Future<Void> deploy(List<Consumer<Router>> apiMounts) {
+    List<Consumer<Router>> mounts = new ArrayList<>();
+    if (!config.corsAllowedOrigins().isEmpty()) {
+      LOG.info("cross-origin requests allowed from {}", config.corsAllowedOrigins());
+      mounts.add(router -> Cors.mount(router, config.corsAllowedOrigins())); // first: preflights end here
+    }
+    mounts.addAll(apiMounts);
+    config.frontendDir().ifPresent(dir -> {
+      LOG.info("serving the front end from {}", dir);
+      mounts.add(new FrontendRoutes(dir)::mount); // last: it takes only what no API route took
+    });
     return vertx.deployVerticle(() -> new HttpVerticle(config.host(), config.port(), mounts),
             new DeploymentOptions().setInstances(config.httpInstances()))
         .compose(id -> {

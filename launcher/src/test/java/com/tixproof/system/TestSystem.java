@@ -63,6 +63,11 @@ final class TestSystem implements AutoCloseable {
     return this;
   }
 
+  /** A plain connection to the test's Redis. */
+  Jedis redis() {
+    return new Jedis("127.0.0.1", redisPort);
+  }
+
   void stopRedis() {
     EmbeddedRedisServer.stop(redis);
     redis = null;

@@ -1,7 +1,10 @@
 package com.tixproof.api.config;
 
+import com.tixproof.api.http.Cors;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,7 +42,9 @@ public record AppConfig(
     Duration workerStatusStaleAfter,
     String publicBaseUrl,
     TicketConfig tickets,
-    MailConfig mail) {
+    MailConfig mail,
+    Optional<Path> frontendDir,
+    List<String> corsAllowedOrigins) {
 
   /** Argon2id cost. Defaults follow OWASP's 2024 minimum: 19 MiB, 2 passes, 1 lane. */
   public record Argon2Params(int memoryKib, int iterations, int parallelism) {}
@@ -85,11 +90,26 @@ public record AppConfig(
         e.duration("WORKER_STATUS_STALE_AFTER", Duration.ofSeconds(3)),
         stripSlash(e.get("PUBLIC_BASE_URL", "http://localhost:" + port)),
         TicketConfig.fromEnv(e, secrets, dataDir),
-        MailConfig.fromEnv(e, dataDir));
+        MailConfig.fromEnv(e, dataDir),
+        frontendDir(e),
+        Cors.parseOrigins(e.get("CORS_ALLOWED_ORIGINS", "")));
   }
 
   private static String stripSlash(String url) {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** {@code FRONTEND_DIR}, else {@code frontend/dist} when it exists (the run command builds it), else none. */
+  static Optional<Path> frontendDir(Env e) {
+    String given = e.get("FRONTEND_DIR", null);
+    Path dir = Path.of(given != null ? given : "frontend/dist").toAbsolutePath().normalize();
+    if (Files.isDirectory(dir)) {
+      return Optional.of(dir);
+    }
+    if (given != null) {
+      throw new IllegalArgumentException("FRONTEND_DIR must be a folder with the built front end, got " + given);
+    }
+    return Optional.empty();
   }
 
   /** Typed reads with the variable's name in every error. */

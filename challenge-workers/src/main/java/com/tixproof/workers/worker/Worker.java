@@ -40,8 +40,10 @@ public final class Worker implements AutoCloseable {
   private final WorkerConfig config;
   private final JedisClientConfig clientConfig;
   private final HostAndPort address;
-  /** Challenges known to be solved (here, or elsewhere as the master announced), with when we learnt it. */
+  /** Challenges the master announced as solved, with when we learnt it. */
   private final Map<String, Long> knownSolved = new ConcurrentHashMap<>();
+  /** Challenges this worker solved, with the secret, until the master's announcement is surely in. */
+  private final Map<String, FoundHere> foundHere = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicLong tasksDone = new AtomicLong();
   private final AtomicLong candidates = new AtomicLong();
@@ -202,29 +204,39 @@ public final class Worker implements AutoCloseable {
     try {
       ResultMessage.Outcome outcome;
       long secret = 0;
-      if (isSolved(jedis, task)) {
+      long tried = 0;
+      FoundHere mine = foundHere.get(ref);
+      if (mine != null) {
+        // A range of a challenge this worker solved: a sibling, or the same range delivered again
+        // because its result was lost (Redis restarted empty). Only the master's word is final, so
+        // the range that holds the secret reports it again; the others stop.
+        boolean holdsSecret = mine.secret() >= task.from() && mine.secret() <= task.to();
+        outcome = holdsSecret ? ResultMessage.Outcome.FOUND : ResultMessage.Outcome.CANCELLED;
+        secret = holdsSecret ? mine.secret() : 0;
+      } else if (isSolved(jedis, task)) {
         outcome = ResultMessage.Outcome.CANCELLED;
       } else {
         long searchStart = System.nanoTime();
         secret = searcher.reset(task.jobId(), task.challengeId(), task.challengeHash())
-            .search(task.from(), task.to(), () -> knownSolved.containsKey(ref));
+            .search(task.from(), task.to(), () -> knownSolved.containsKey(ref) || foundHere.containsKey(ref));
         long searchNanos = System.nanoTime() - searchStart;
-        candidates.addAndGet(searcher.tried());
-        if (searcher.tried() >= 10_000 && searchNanos > 0) {
-          double observed = searcher.tried() * 1e9 / searchNanos;
+        tried = searcher.tried();
+        candidates.addAndGet(tried);
+        if (tried >= 10_000 && searchNanos > 0) {
+          double observed = tried * 1e9 / searchNanos;
           speed = speed == 0 ? observed : 0.8 * speed + 0.2 * observed;
         }
         if (secret > 0) {
           outcome = ResultMessage.Outcome.FOUND;
           solved.incrementAndGet();
-          // this worker's next task may be a sibling range: skip it without waiting for the master's word
-          knownSolved.put(ref, System.currentTimeMillis());
+          // this worker's next task may be a sibling range: it stops without waiting for the master's word
+          foundHere.put(ref, new FoundHere(secret, System.currentTimeMillis()));
         } else {
-          outcome = searcher.tried() < task.size() ? ResultMessage.Outcome.CANCELLED : ResultMessage.Outcome.EXHAUSTED;
+          outcome = tried < task.size() ? ResultMessage.Outcome.CANCELLED : ResultMessage.Outcome.EXHAUSTED;
         }
       }
       ResultMessage result = new ResultMessage(task.taskId(), task.jobId(), task.challengeId(), consumer, outcome,
-          Math.max(secret, 0), searcher.tried(), System.nanoTime() - start);
+          Math.max(secret, 0), tried, System.nanoTime() - start);
       // report and acknowledge atomically: a crash before EXEC leaves the task pending for another worker
       Transaction tx = jedis.multi();
       tx.xadd(Queue.RESULTS, StreamEntryID.NEW_ENTRY, result.toFields());
@@ -234,7 +246,7 @@ public final class Worker implements AutoCloseable {
       tasksDone.incrementAndGet();
       if (outcome == ResultMessage.Outcome.FOUND) {
         LOG.info("worker {} solved challenge {} of job {} (task {}, {} candidates)", consumer, task.challengeId(), task.jobId(),
-            task.taskId(), searcher.tried());
+            task.taskId(), tried);
       }
     } finally {
       inFlight.decrementAndGet();
@@ -276,6 +288,7 @@ public final class Worker implements AutoCloseable {
         config.heartbeatFile().ifPresent(file -> writeBeat(file, beat));
         long cutoff = System.currentTimeMillis() - SOLVED_MEMORY_MILLIS;
         knownSolved.values().removeIf(t -> t < cutoff);
+        foundHere.values().removeIf(f -> f.at() < cutoff);
       } catch (RuntimeException e) {
         closeQuietly(jedis);
         jedis = null;
@@ -320,6 +333,8 @@ public final class Worker implements AutoCloseable {
       }
     }
   }
+
+  private record FoundHere(long secret, long at) {}
 
   static void ensureGroup(Jedis jedis) {
     try {
