@@ -42,7 +42,8 @@ class DeploymentFilesTest {
   static final Map<String, Map<String, String>> NOT_SET_IN_COMPOSE = Map.of(
       "api", Map.of(
           "AWS_ACCESS_KEY_ID", "unset on purpose: the API then calls the Lambda emulator unsigned (in AWS the instance role signs)",
-          "SES_ENDPOINT", "SES only; compose mails through Mailpit (MAIL_SENDER=smtp)"),
+          "SES_ENDPOINT", "SES only; compose mails through Mailpit (MAIL_SENDER=smtp)",
+          "FRONTEND_DIR", "the frontend service (nginx) serves the app; the API image holds no build of it"),
       "worker", Map.of("WORKER_ID", "unique per replica: its default (hostname-pid-random) is, one value would be shared by every --scale replica"),
       "pdf", Map.of(
           "PORT", "LocalLambdaServer's port for compose-less runs; in the Lambda image the runtime interface emulator listens on 8080",
