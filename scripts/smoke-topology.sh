@@ -9,9 +9,11 @@
 #   pdf                  java -jar pdf-lambda/target/pdf-lambda.jar (LocalLambdaServer: the Lambda Invoke API)
 #   minio                a static file server over the ticket folder (MinIO's public-read bucket)
 #   mailpit              scripts/smtp-catcher.py (SMTP on loopback, messages to files)
+#   frontend             nginx with frontend/nginx/default.conf.template over frontend/dist
 # Then: a purchase goes to TICKET_READY (the ticket link downloads a PDF, the e-mail reaches the SMTP
 # catcher), one worker is killed with SIGKILL, the master lists the two others, and a second
-# purchase gets its ticket too. Everything is stopped on exit. Called by bin/test-deploy.
+# purchase, made through the frontend's nginx, gets its ticket too. Everything is stopped on exit.
+# Needs nginx and a built frontend/dist (bin/test-deploy provides both). Called by bin/test-deploy.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -71,6 +73,8 @@ alive() { kill -0 "${pids[$1]}" 2>/dev/null || fail "$1 exited (see its log)"; }
 
 jars=(launcher/target/tixproof.jar api/target/api.jar challenge-workers/target/master.jar challenge-workers/target/worker.jar
   pdf-lambda/target/pdf-lambda.jar)
+[[ -f frontend/dist/index.html ]] || fail "no frontend/dist: build the front end (cd frontend && npm ci && npm run build)"
+command -v nginx > /dev/null || fail "nginx is needed to run the frontend service's configuration"
 for jar in "${jars[@]}"; do
   [[ -f "$jar" ]] || fail "missing $jar: run mvn -B -DskipTests package first"
 done
@@ -91,6 +95,7 @@ master_port=$(free_port)
 pdf_port=$(free_port)
 store_port=$(free_port)
 smtp_port=$(free_port)
+front_port=$(free_port)
 python3 scripts/topology-env.py "$work/compose.yml" "$work/env" \
   "DATABASE_URL=$DATABASE_URL" "REDIS_URL=$REDIS_URL" "VOLUMES=$work/volumes" \
   "api=127.0.0.1:$api_port" "master=127.0.0.1:$master_port" "pdf=127.0.0.1:$pdf_port" \
@@ -130,6 +135,41 @@ if grep -qi '^X-Amz-Function-Error' "$work/invoke.headers"; then
   fail "the pdf function failed: $out"
 fi
 check_ticket "$(json 'json.dumps({"ticketUrl": d["url"]})' <<< "$out")" "$work/ticket-0.pdf"
+
+step "frontend (nginx) on $front_port"
+# what the nginx image's entrypoint does (envsubst of the defined variables into conf.d), with the
+# frontend's compose environment; plus the two container-only paths: the port it listens on and the
+# document root (the image's copy of frontend/dist)
+ngx=$work/nginx
+mkdir -p "$ngx/conf.d" "$ngx/temp"
+(
+  # shellcheck source=/dev/null
+  . "$work/env/frontend.env"
+  python3 -c 'import os, re, sys; sys.stdout.write(re.sub(r"\$\{(\w+)\}", lambda m: os.environ.get(m.group(1), m.group(0)), sys.stdin.read()))' \
+    < frontend/nginx/default.conf.template
+) | sed -e "s|listen 8080;|listen 127.0.0.1:$front_port;|" -e "s|root /usr/share/nginx/html;|root $root/frontend/dist;|" \
+  > "$ngx/conf.d/default.conf"
+{
+  # the image runs nginx unprivileged; as root here, keep the workers as this user
+  [[ $EUID -eq 0 ]] && echo "user root;"
+  echo "pid $ngx/nginx.pid;"
+  echo "error_log $work/logs/frontend.log;"
+  echo "events {}"
+  echo "http {"
+  echo "  include /etc/nginx/mime.types;"
+  echo "  access_log $work/logs/frontend.log;"
+  for t in client_body proxy fastcgi uwsgi scgi; do echo "  ${t}_temp_path $ngx/temp/$t;"; done
+  echo "  include $ngx/conf.d/*.conf;"
+  echo "}"
+} > "$ngx/nginx.conf"
+start frontend "$work/env/frontend.env" nginx -p "$ngx" -c "$ngx/nginx.conf" -e "$work/logs/frontend.log" -g 'daemon off;'
+front=http://127.0.0.1:$front_port
+wait_for 30 "frontend GET / (its health check)" curl -fsS "$front/"
+curl -fsS "$front/" | grep -q '<div id="root"' || fail "the frontend does not serve the app's index.html"
+curl -fsS "$front/purchases/some-client-route" | grep -q '<div id="root"' || fail "no single-page fallback to index.html"
+curl -fsS "$front/api/events" | json 'd["items"][0]["id"]' > /dev/null || fail "the frontend does not proxy /api to the API"
+curl -fsS "$front/openapi.yaml" | grep -q '^openapi:' || fail "the frontend does not proxy /openapi.yaml"
+echo "the frontend serves the app and proxies /api, /openapi.yaml to the API"
 
 step "three workers"
 for n in 1 2 3; do
@@ -172,11 +212,11 @@ wait_for 15 "the dead worker's health check fails" \
   bash -c ". '$work/env/worker-1.env' && ! challenge-workers/docker/worker-healthcheck.sh"
 echo "the dead worker's health check fails, as its container's would"
 
-step "purchase 2 -> $expected with two workers"
-body=$(purchase "$api" smoke-purchase-2 "$expected")
+step "purchase 2 -> $expected with two workers, through the frontend's /api proxy"
+body=$(purchase "$front" smoke-purchase-2 "$expected")
 echo "purchase $(json 'd["id"]' <<< "$body") is $expected"
 check_ticket "$body" "$work/ticket-2.pdf"
 [[ $(worker_count "$master") == 2 ]] || fail "expected 2 live workers"
-for name in api master pdf worker-2 worker-3; do alive "$name"; done
+for name in api master pdf frontend worker-2 worker-3; do alive "$name"; done
 
 step "smoke topology: OK ($expected)"

@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-SERVICES = ["api", "master", "worker", "pdf"]
+SERVICES = ["api", "master", "worker", "pdf", "frontend"]
 # the variable each service listens on (container side); compose fixes the container port
 LISTEN = {"api": ("PORT", "HOST"), "master": ("MASTER_PORT", "MASTER_HOST"), "pdf": ("PORT", None)}
 
