@@ -74,12 +74,13 @@ public final class EventService {
       if (n > 0) {
         return Future.succeededFuture();
       }
-      Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
+      // evenings in Santiago (UTC−3): 19:00–21:00 local is 22:00–24:00 UTC
+      Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
       List<NewEvent> demo = List.of(
-          new NewEvent("Los Bunkers — Ruta 68 tour", "Teatro Caupolicán, Santiago", now.plus(14, ChronoUnit.DAYS).plus(20, ChronoUnit.HOURS), 35_000, 500),
-          new NewEvent("Jazz at the Observatory", "Cerro Calán, Santiago", now.plus(21, ChronoUnit.DAYS).plus(21, ChronoUnit.HOURS), 18_000, 120),
-          new NewEvent("Valparaíso Street Food Night", "Muelle Barón, Valparaíso", now.plus(9, ChronoUnit.DAYS).plus(19, ChronoUnit.HOURS), 8_000, 800),
-          new NewEvent("Chamber Orchestra: Vivaldi by candlelight", "Iglesia de los Sacramentinos", now.plus(30, ChronoUnit.DAYS).plus(20, ChronoUnit.HOURS), 25_000, 60));
+          new NewEvent("Los Bunkers — Ruta 68 tour", "Teatro Caupolicán, Santiago", today.plus(14, ChronoUnit.DAYS).plus(23, ChronoUnit.HOURS), 35_000, 500),
+          new NewEvent("Jazz at the Observatory", "Cerro Calán, Santiago", today.plus(21, ChronoUnit.DAYS).plus(24, ChronoUnit.HOURS), 18_000, 120),
+          new NewEvent("Valparaíso Street Food Night", "Muelle Barón, Valparaíso", today.plus(9, ChronoUnit.DAYS).plus(22, ChronoUnit.HOURS), 8_000, 800),
+          new NewEvent("Chamber Orchestra: Vivaldi by candlelight", "Iglesia de los Sacramentinos", today.plus(30, ChronoUnit.DAYS).plus(23, ChronoUnit.HOURS), 25_000, 60));
       Future<Void> chain = Future.succeededFuture();
       for (NewEvent e : demo) {
         chain = chain.compose(v -> create(e, null).mapEmpty());
