@@ -119,7 +119,7 @@ async function main() {
     await system.startWorker();
     console.log(`  system on ${system.base} (master ${system.masterPort}, redis ${system.redisPort}), logs in ${logDir}`);
     context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: '/usr/bin/chromium',
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
       headless: true,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
