@@ -23,11 +23,8 @@ class OutageTest {
 
   @BeforeAll
   static void start() {
-    system = new TestSystem(Map.of("CHALLENGE_SECRET_MAX", "400000", "TASK_SIZE", "50000")).startRedis();
-    api = system.startApi();
-    system.startMaster();
-    system.startWorker("outage-1");
-    system.startWorker("outage-2");
+    system = TestSystem.pool(Map.of("CHALLENGE_SECRET_MAX", "400000", "TASK_SIZE", "50000"), "outage");
+    api = system.api();
   }
 
   @AfterAll

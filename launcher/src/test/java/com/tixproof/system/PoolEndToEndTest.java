@@ -29,11 +29,8 @@ class PoolEndToEndTest {
     // Bigger secrets (~0.3 s of hashing per challenge), so the three challenges are solved at
     // visibly different times: the stream is subscribed long before the first, and no two land in
     // one callback. With 3,000,000 a loaded machine sometimes showed only the start and PAID.
-    system = new TestSystem(Map.of("CHALLENGE_SECRET_MAX", "10000000", "TASK_SIZE", "250000")).startRedis();
-    api = system.startApi();
-    system.startMaster();
-    system.startWorker("e2e-1");
-    system.startWorker("e2e-2");
+    system = TestSystem.pool(Map.of("CHALLENGE_SECRET_MAX", "10000000", "TASK_SIZE", "250000"), "e2e");
+    api = system.api();
   }
 
   @AfterAll

@@ -54,6 +54,21 @@ final class TestSystem implements AutoCloseable {
     env.putAll(overrides);
   }
 
+  /** Redis, one API, the master and two workers ({@code <prefix>-1}, {@code <prefix>-2}): the usual pool. */
+  static TestSystem pool(Map<String, String> overrides, String workerPrefix) {
+    TestSystem system = new TestSystem(overrides).startRedis();
+    system.startApi();
+    system.startMaster();
+    system.startWorker(workerPrefix + "-1");
+    system.startWorker(workerPrefix + "-2");
+    return system;
+  }
+
+  /** The first API started: where the master sends its callbacks. */
+  TestApi api() {
+    return apis.get(0);
+  }
+
   TestSystem startRedis() {
     try {
       redis = EmbeddedRedisServer.start(redisPort);
@@ -86,7 +101,7 @@ final class TestSystem implements AutoCloseable {
     m.put("MASTER_HOST", "127.0.0.1");
     m.put("MASTER_PORT", Integer.toString(masterPort));
     m.put("CALLBACK_SECRET", TestApi.CALLBACK_SECRET);
-    m.putIfAbsent("API_URL", "http://127.0.0.1:" + apis.get(0).port);
+    m.putIfAbsent("API_URL", "http://127.0.0.1:" + api().port);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     masterVertx = MasterMain.newVertx(registry);
     MasterMain.deploy(masterVertx, MasterConfig.fromEnv(m), registry).await();
